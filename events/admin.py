@@ -1,0 +1,221 @@
+from zoneinfo import available_timezones
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+from simple_history.admin import SimpleHistoryAdmin
+
+from events.models import (
+    Competition,
+    Edition,
+    Entry,
+    Event,
+    EventOrganization,
+    Nomination,
+    Participation,
+    Quote,
+    Source,
+    Topic,
+)
+from events.services import event_save, events_set_status, participation_save
+from people.admin import _save_formset_with, translated
+from people.admin_widgets import (
+    PreloadedAutocompleteInlineMixin,
+    PreloadedChoicesForm,
+    SharedChoicesModelChoiceField,
+)
+
+TIMEZONE_CHOICES = [(name, name) for name in sorted(available_timezones())]
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = model_admin.get_queryset(request).dates("start_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(start_date__year=int(self.value()))
+        return queryset
+
+
+class EventOrganizationInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
+    model = EventOrganization
+    fields = ["organization", "role", "order"]
+    autocomplete_fields = ["organization"]
+    extra = 1
+
+
+class ParticipationInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
+    model = Participation
+    fields = ["person", "role", "position", "position_title", "organization", "order"]
+    autocomplete_fields = ["person", "position", "organization"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("position__person")
+
+
+class QuoteInline(PreloadedAutocompleteInlineMixin, admin.StackedInline):
+    model = Quote
+    fields = [("person", "language", "order"), "text"]
+    autocomplete_fields = ["person"]
+    extra = 0
+
+
+class SourceInline(TranslationStackedInline):
+    model = Source
+    fields = ["title", "url", "publisher", "rubric", "published_at", "order"]
+    extra = 0
+
+
+class EventForm(PreloadedChoicesForm):
+    timezone = forms.ChoiceField(label=_("time zone"), choices=TIMEZONE_CHOICES, initial="UTC")
+
+    class Meta:
+        model = Event
+        fields = "__all__"
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    form = EventForm
+    list_display = ["title", "kind", "status", "start_date", "city", "host_country"]
+    list_select_related = ["host_country"]
+    list_filter = [
+        "kind",
+        "status",
+        ("host_country", admin.RelatedOnlyFieldListFilter),
+        YearFilter,
+    ]
+    search_fields = [
+        "slug",
+        *translated("title"),
+        *translated("city"),
+        *translated("participations__person__given_name"),
+        *translated("participations__person__family_name"),
+        *translated("organization_roles__organization__name"),
+    ]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["parent", "edition", "host_country", "region", "topics", "countries"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "parent", "edition"]}),
+        (
+            _("When and where"),
+            {
+                "fields": [
+                    ("start_date", "start_time"),
+                    ("end_date", "end_time"),
+                    "timezone",
+                    "venue",
+                    "city",
+                    "host_country",
+                    "region",
+                    "online_url",
+                ]
+            },
+        ),
+        (_("Content"), {"fields": ["summary", "body", "image", "topics", "countries"]}),
+    ]
+    inlines = [EventOrganizationInline, ParticipationInline, QuoteInline, SourceInline]
+    actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent", "edition__competition", "host_country", "region")
+        )
+
+    def save_model(self, request, obj, form, change) -> None:
+        event_save(event=obj)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is Participation:
+            _save_formset_with(formset, lambda row: participation_save(participation=row))
+        else:
+            formset.save()
+
+    @admin.action(description=_("Publish the selected events"), permissions=["change"])
+    def publish(self, request, queryset) -> None:
+        self._set_status(request, queryset, Event.Status.PUBLISHED)
+
+    @admin.action(description=_("Return the selected events to draft"), permissions=["change"])
+    def unpublish(self, request, queryset) -> None:
+        self._set_status(request, queryset, Event.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status: str) -> None:
+        count = events_set_status(events=queryset, status=status)
+        message = ngettext(
+            "%(count)d event is now “%(status)s”.",
+            "%(count)d events are now “%(status)s”.",
+            count,
+        ) % {"count": count, "status": Event.Status(status).label}
+        self.message_user(request, message, messages.SUCCESS)
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["slug", *translated("name")]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+class EditionInline(admin.TabularInline):
+    model = Edition
+    fields = ["year", "start_date", "end_date", "reported_regions", "reported_countries"]
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Competition)
+class CompetitionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    search_fields = ["slug", *translated("title")]
+    autocomplete_fields = ["organizers"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [EditionInline]
+
+
+class NominationInline(TranslationTabularInline):
+    model = Nomination
+    fields = ["title", "order"]
+    extra = 0
+
+
+class EntryInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
+    model = Entry
+    fields = ["nomination", "person", "organization", "title", "country", "region", "result"]
+    autocomplete_fields = ["person", "organization", "country", "region"]
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "nomination":
+            # Only this edition's nominations, read once for the whole formset.
+            edition_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Nomination.objects.filter(edition_id=edition_id or 0)
+            kwargs["form_class"] = SharedChoicesModelChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Edition)
+class EditionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["__str__", "year", "reported_regions", "reported_countries"]
+    list_select_related = ["competition"]
+    list_filter = ["year"]
+    search_fields = [*translated("competition__title")]
+    autocomplete_fields = ["competition", "countries"]
+    inlines = [NominationInline, EntryInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("competition")

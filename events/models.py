@@ -1,0 +1,567 @@
+"""Events, who took part in them and in what role, and competitions."""
+
+import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, Substr
+from django.db.models.lookups import Exact
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Country, Organization, Person, Position, Region
+
+
+def validate_timezone(value: str) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            _("“%(value)s” is not a time zone; use a name such as Asia/Bishkek."),
+            params={"value": value},
+        ) from None
+
+
+def _region_in_country(region: str, country: str) -> Q:
+    # An ISO 3166-2 code starts with its country's alpha-2 code and a hyphen,
+    # so the invariant is a check on two local columns, with no join.
+    return (
+        Q(**{f"{region}__isnull": True})
+        | Q(**{f"{country}__isnull": True})
+        | Q(Exact(Substr(F(region), 1, 3), Concat(F(country), Value("-"))))
+    )
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Competition(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    organizers = models.ManyToManyField(
+        Organization, blank=True, related_name="competitions", verbose_name=_("organizers")
+    )
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("competition")
+        verbose_name_plural = _("competitions")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:competition", kwargs={"slug": self.slug})
+
+
+class Edition(models.Model):
+    """One year of a competition, with the figures as its organizers published them."""
+
+    competition = models.ForeignKey(
+        Competition,
+        on_delete=models.CASCADE,
+        related_name="editions",
+        verbose_name=_("competition"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    reported_regions = models.PositiveIntegerField(
+        _("regions (as reported)"), null=True, blank=True
+    )
+    reported_countries = models.PositiveIntegerField(
+        _("countries (as reported)"), null=True, blank=True
+    )
+    reported_participants = models.PositiveIntegerField(
+        _("participants (as reported)"), null=True, blank=True
+    )
+    reported_figures = models.CharField(
+        _("figures as published"),
+        max_length=500,
+        blank=True,
+        help_text=_("The figures in the organizers' own words, e.g. “34 regions, 23 countries”."),
+    )
+    countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="competition_editions",
+        verbose_name=_("countries named"),
+        help_text=_("Countries the organizers name as taking part."),
+    )
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["competition", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["competition", "year"],
+                name="edition_unique_year",
+                violation_error_message=_("This competition already has an edition that year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2200),
+                name="edition_year_plausible",
+                violation_error_message=_("The year must be between 1900 and 2200."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="edition_ends_after_start",
+                violation_error_message=_("An edition cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.competition} {self.year}"
+
+
+class Nomination(models.Model):
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="nominations", verbose_name=_("edition")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        ordering = ["edition", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Entry(models.Model):
+    class Result(models.TextChoices):
+        WINNER = "winner", _("winner")
+        LAUREATE = "laureate", _("laureate")
+        FINALIST = "finalist", _("finalist")
+        SPECIAL_MENTION = "special_mention", _("special mention")
+        PARTICIPANT = "participant", _("participant")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="entries", verbose_name=_("edition")
+    )
+    nomination = models.ForeignKey(
+        Nomination,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entries",
+        verbose_name=_("nomination"),
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competition_entries",
+        verbose_name=_("person"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competition_entries",
+        verbose_name=_("organization"),
+    )
+    title = models.CharField(_("project title"), max_length=300, blank=True)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competition_entries",
+        verbose_name=_("country"),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competition_entries",
+        verbose_name=_("region"),
+    )
+    result = models.CharField(
+        _("result"), max_length=20, choices=Result.choices, default=Result.PARTICIPANT
+    )
+
+    class Meta:
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+        ordering = ["edition", "nomination", "result", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(organization__isnull=False),
+                name="entry_has_entrant",
+                violation_error_message=_("An entry needs a person or an organization."),
+            ),
+            models.CheckConstraint(
+                condition=_region_in_country("region_id", "country_id"),
+                name="entry_region_in_country",
+                violation_error_message=_("The region must belong to the entry's country."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person or self.organization)
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        ROUND_TABLE = "round_table", _("round table")
+        COMPETITION = "competition", _("competition")
+        FORUM = "forum", _("forum")
+        CONFERENCE = "conference", _("conference")
+        SEMINAR = "seminar", _("seminar")
+        MEETING = "meeting", _("meeting")
+        FESTIVAL = "festival", _("festival")
+        EXHIBITION = "exhibition", _("exhibition")
+        VISIT = "visit", _("visit")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        CANCELLED = "cancelled", _("cancelled")
+        POSTPONED = "postponed", _("postponed")
+
+    # Statuses the public may see: a cancelled event stays on record as such.
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.CANCELLED, Status.POSTPONED)
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of event"),
+    )
+    edition = models.ForeignKey(
+        Edition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("part of competition edition"),
+    )
+    start_date = models.DateField(_("start date"))
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Local time at the venue; optional.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty for a one-day event.")
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_timezone],
+        help_text=_("The venue's time zone, such as Asia/Bishkek."),
+    )
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("region"),
+    )
+    host_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_events",
+        verbose_name=_("host country"),
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("HTML; unsafe markup is removed when saved.")
+    )
+    image = models.ImageField(_("image"), upload_to="events/", blank=True)
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="events", verbose_name=_("topics")
+    )
+    countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="participated_events",
+        verbose_name=_("participating countries"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start_date", "-start_time", "pk"]
+        indexes = [
+            models.Index(fields=["status", "-start_date"], name="event_status_start"),
+            models.Index(fields=["kind", "-start_date"], name="event_kind_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="event_ends_after_start",
+                violation_error_message=_("An event cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(end_date=F("start_date"))
+                | Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_time__gte=F("start_time")),
+                name="event_ends_after_start_time",
+                violation_error_message=_("An event cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=False),
+                name="event_end_time_needs_start_time",
+                violation_error_message=_("Give a start time when you give an end time."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="event_not_own_parent",
+                violation_error_message=_("An event cannot be part of itself."),
+            ),
+            models.CheckConstraint(
+                condition=_region_in_country("region_id", "host_country_id"),
+                name="event_region_in_host_country",
+                violation_error_message=_("The region must belong to the host country."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES
+
+    @property
+    def tzinfo(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def last_date(self) -> datetime.date:
+        return self.end_date or self.start_date
+
+    @property
+    def start(self) -> datetime.date | datetime.datetime:
+        """The start as a date, or as an aware datetime when the time is known."""
+        if self.start_time is None:
+            return self.start_date
+        return datetime.datetime.combine(self.start_date, self.start_time, self.tzinfo)
+
+    @property
+    def end(self) -> datetime.date | datetime.datetime:
+        if self.end_time is None:
+            return self.last_date
+        return datetime.datetime.combine(self.last_date, self.end_time, self.tzinfo)
+
+
+class EventOrganization(models.Model):
+    class Role(models.TextChoices):
+        ORGANIZER = "organizer", _("organizer")
+        CO_ORGANIZER = "co_organizer", _("co-organizer")
+        HOST = "host", _("host")
+        PARTNER = "partner", _("partner")
+        SUPPORTER = "supporter", _("supporter")
+        SPONSOR = "sponsor", _("sponsor")
+        MEDIA_PARTNER = "media_partner", _("media partner")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="organization_roles", verbose_name=_("event")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("organization in an event")
+        verbose_name_plural = _("organizations in events")
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organization", "role"],
+                name="event_organization_role_unique",
+                violation_error_message=_("This organization already has this role here."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+class Participation(models.Model):
+    """A person's part in an event, with the title as worded at the event.
+
+    Sources sometimes give a post without the name of who held it; such a
+    participation has an organization and a title but no person.
+    """
+
+    class Role(models.TextChoices):
+        WELCOME_ADDRESS = "welcome_address", _("welcome address")
+        MODERATOR = "moderator", _("moderator")
+        SPEAKER = "speaker", _("speaker")
+        PANELIST = "panelist", _("panelist")
+        EXPERT = "expert", _("expert")
+        JURY = "jury", _("jury")
+        LAUREATE = "laureate", _("laureate")
+        ATTENDEE = "attendee", _("attendee")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("person"),
+        help_text=_("Leave empty only when the source does not name the person."),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("position"),
+        help_text=_("One of the person's positions, if it matches."),
+    )
+    position_title = models.CharField(
+        _("title as worded at the event"),
+        max_length=500,
+        blank=True,
+        help_text=_("Filled from the position when left empty."),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("on behalf of"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person", "role"],
+                name="participation_person_role_unique",
+                violation_error_message=_("This person already has this role in the event."),
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(organization__isnull=False),
+                name="participation_has_person_or_organization",
+                violation_error_message=_(
+                    "Choose a person, or the organization of an unnamed participant."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person or self.position_title or self.organization)
+
+    def clean(self) -> None:
+        if self.position_id and self.person_id and self.position.person_id != self.person_id:
+            raise ValidationError(
+                {"position": _("This position belongs to someone else; choose one of theirs.")}
+            )
+
+
+class Quote(models.Model):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="quotes", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("person")
+    )
+    text = models.TextField(_("text"))
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="quote_not_empty",
+                violation_error_message=_("A quote needs its text."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Source(models.Model):
+    """Where the record comes from: an article, a press release, a report."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="sources", verbose_name=_("event")
+    )
+    title = models.CharField(_("title"), max_length=500)
+    url = models.URLField(_("address"), max_length=1000, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    rubric = models.CharField(
+        _("rubric"), max_length=200, blank=True, help_text=_("The section it appeared under.")
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["event", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

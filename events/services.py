@@ -1,0 +1,219 @@
+"""Writes to events, shared by the admin and the API.
+
+Each public function runs in one transaction and validates every row against
+the model's validators and database constraints before it is written, so bad
+input surfaces as a ValidationError keyed by field, never as a half-written
+event.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
+from simple_history.utils import bulk_update_with_history
+
+from events.models import Event, EventOrganization, Participation, Quote, Source
+from people.models import Country
+from people.services import apply_fields, first_translation, unique_slug
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# Rich text editors may use these; everything else (scripts, styles, event
+# handlers, iframes) is stripped.
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "cite", "em", "figcaption", "figure", "h2", "h3",
+    "h4", "hr", "i", "img", "li", "ol", "p", "q", "s", "small", "strong", "sub", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+
+
+def sanitize_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+def event_save(
+    *,
+    event: Event,
+    topics: Iterable[models.Model] | None = None,
+    countries: Iterable[Country] | None = None,
+) -> Event:
+    """Validate and save one event: slug from its title, body sanitised."""
+    for language in LANGUAGE_CODES:
+        field = build_localized_fieldname("body", language)
+        value = getattr(event, field)
+        if value:
+            setattr(event, field, sanitize_html(value))
+    if not event.slug:
+        title = first_translation(event, "title")
+        suffix = f" {event.start_date.year}" if event.start_date else ""
+        event.slug = unique_slug(event, f"{title}{suffix}", max_length=200)
+    event.full_clean()
+    event.save()
+    if topics is not None:
+        event.topics.set(topics)
+    if countries is not None:
+        event.countries.set(countries)
+    return event
+
+
+def participation_save(*, participation: Participation) -> Participation:
+    """Validate and save; the title as worded defaults to the chosen position's."""
+    if participation.position_id:
+        for language in LANGUAGE_CODES:
+            field = build_localized_fieldname("position_title", language)
+            if not getattr(participation, field):
+                position_title = getattr(
+                    participation.position, build_localized_fieldname("title", language)
+                )
+                setattr(participation, field, position_title or None)
+        if participation.organization_id is None and participation.person_id is None:
+            participation.organization_id = participation.position.organization_id
+    participation.full_clean()
+    participation.save()
+    return participation
+
+
+class NestedValidationError(ValidationError):
+    """A ValidationError that also keeps per-row, per-field messages for the API."""
+
+    def __init__(self, field: str, rows: dict[str, Any]) -> None:
+        self.nested = {field: rows}
+        super().__init__({field: [f"row {index}: {messages}" for index, messages in rows.items()]})
+
+
+def _validate_and_save(instance: models.Model) -> None:
+    instance.full_clean()
+    instance.save()
+
+
+def _replace_rows(
+    event: Event,
+    related_name: str,
+    model: type[models.Model],
+    rows: Sequence[Mapping[str, Any]],
+    save,
+) -> None:
+    """Replace an event's rows of one kind, reporting errors by row index."""
+    getattr(event, related_name).all().delete()
+    errors: dict[str, Any] = {}
+    for index, row in enumerate(rows):
+        instance = model(event=event, order=row.get("order", index))
+        apply_fields(instance, {key: value for key, value in row.items() if key != "order"})
+        try:
+            save(instance)
+        except ValidationError as error:
+            errors[str(index)] = (
+                error.message_dict if hasattr(error, "error_dict") else error.messages
+            )
+    if errors:
+        raise NestedValidationError(related_name, errors)
+
+
+def _set_relations(
+    event: Event,
+    *,
+    participants: Sequence[Mapping[str, Any]] | None,
+    organizations: Sequence[Mapping[str, Any]] | None,
+    quotes: Sequence[Mapping[str, Any]] | None,
+    sources: Sequence[Mapping[str, Any]] | None,
+) -> None:
+    if organizations is not None:
+        _replace_rows(
+            event, "organization_roles", EventOrganization, organizations, _validate_and_save
+        )
+    if participants is not None:
+        _replace_rows(
+            event,
+            "participations",
+            Participation,
+            participants,
+            lambda instance: participation_save(participation=instance),
+        )
+    if quotes is not None:
+        _replace_rows(event, "quotes", Quote, quotes, _validate_and_save)
+    if sources is not None:
+        _replace_rows(event, "sources", Source, sources, _validate_and_save)
+
+
+@transaction.atomic
+def event_create(
+    *,
+    fields: Mapping[str, Any],
+    topics: Iterable[models.Model] = (),
+    countries: Iterable[Country] = (),
+    participants: Sequence[Mapping[str, Any]] = (),
+    organizations: Sequence[Mapping[str, Any]] = (),
+    quotes: Sequence[Mapping[str, Any]] = (),
+    sources: Sequence[Mapping[str, Any]] = (),
+) -> Event:
+    """Create an event with its people, organizations, quotes and sources."""
+    event = Event()
+    apply_fields(event, fields)
+    event_save(event=event, topics=topics, countries=countries)
+    _set_relations(
+        event,
+        participants=participants,
+        organizations=organizations,
+        quotes=quotes,
+        sources=sources,
+    )
+    return event
+
+
+@transaction.atomic
+def event_update(
+    *,
+    event: Event,
+    fields: Mapping[str, Any],
+    topics: Iterable[models.Model] | None = None,
+    countries: Iterable[Country] | None = None,
+    participants: Sequence[Mapping[str, Any]] | None = None,
+    organizations: Sequence[Mapping[str, Any]] | None = None,
+    quotes: Sequence[Mapping[str, Any]] | None = None,
+    sources: Sequence[Mapping[str, Any]] | None = None,
+) -> Event:
+    """Update an event; a nested list that is given replaces the current one."""
+    apply_fields(event, fields)
+    event_save(event=event, topics=topics, countries=countries)
+    _set_relations(
+        event,
+        participants=participants,
+        organizations=organizations,
+        quotes=quotes,
+        sources=sources,
+    )
+    return event
+
+
+@transaction.atomic
+def event_delete(*, event: Event) -> None:
+    event.delete()
+
+
+@transaction.atomic
+def events_set_status(*, events: models.QuerySet[Event], status: str) -> int:
+    """Publish or unpublish many events at once, recording each in the history."""
+    changed = list(events.exclude(status=status))
+    now = timezone.now()
+    for event in changed:
+        event.status = status
+        event.updated_at = now
+    bulk_update_with_history(changed, Event, ["status", "updated_at"], batch_size=500)
+    return len(changed)

@@ -1,0 +1,121 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from people.admin_widgets import PreloadedAutocompleteInlineMixin, ReadOnlyForEditorsAdmin
+from people.models import Country, Organization, Person, Position, Region
+from people.services import organization_save, person_save, position_save
+
+
+def translated(field: str) -> list[str]:
+    """Search over a translated field in every language."""
+    return [f"{field}_en", f"{field}_ru", f"{field}_ky"]
+
+
+@admin.register(Country)
+class CountryAdmin(ReadOnlyForEditorsAdmin, TranslationAdmin):
+    list_display = ["code", "name", "alpha_3"]
+    search_fields = ["code", "alpha_3", *translated("name")]
+
+
+@admin.register(Region)
+class RegionAdmin(ReadOnlyForEditorsAdmin, TranslationAdmin):
+    list_display = ["code", "name", "kind", "country"]
+    list_select_related = ["country"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["code", *translated("name")]
+
+
+class PositionInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
+    model = Position
+    fk_name = "person"
+    fields = ["title", "organization", "start_date", "end_date"]
+    autocomplete_fields = ["organization"]
+    extra = 1
+
+
+class MemberInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
+    model = Position
+    fk_name = "organization"
+    fields = ["person", "title", "start_date", "end_date"]
+    autocomplete_fields = ["person"]
+    extra = 0
+    verbose_name = _("member")
+    verbose_name_plural = _("members and their posts")
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["name", "country", "position_count", "updated_at"]
+    list_select_related = ["country"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    search_fields = [
+        "slug",
+        *translated("given_name"),
+        *translated("family_name"),
+        *translated("patronymic"),
+    ]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["given_name_en", "family_name_en"]}
+    inlines = [PositionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(position_count=Count("positions"))
+
+    @admin.display(description=_("positions"), ordering="position_count")
+    def position_count(self, person: Person) -> int:
+        return person.position_count
+
+    def save_model(self, request, obj, form, change) -> None:
+        person_save(person=obj)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        _save_formset_with(formset, lambda position: position_save(position=position))
+
+
+@admin.register(Organization)
+class OrganizationAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["name", "short_name", "kind", "country", "parent"]
+    list_select_related = ["country", "parent"]
+    list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["slug", *translated("name"), *translated("short_name")]
+    autocomplete_fields = ["country", "parent"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [MemberInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        organization_save(organization=obj)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        _save_formset_with(formset, lambda position: position_save(position=position))
+
+
+@admin.register(Position)
+class PositionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["title", "person", "organization", "start_date", "end_date"]
+    list_select_related = ["person", "organization"]
+    search_fields = [
+        *translated("title"),
+        *translated("person__given_name"),
+        *translated("person__family_name"),
+        *translated("organization__name"),
+    ]
+    autocomplete_fields = ["person", "organization"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "organization")
+
+    def save_model(self, request, obj, form, change) -> None:
+        position_save(position=obj)
+
+
+def _save_formset_with(formset, save_one) -> None:
+    """Save an inline formset through a service function, one row at a time."""
+    instances = formset.save(commit=False)
+    for instance in formset.deleted_objects:
+        instance.delete()
+    for instance in instances:
+        save_one(instance)
+    formset.save_m2m()

@@ -1,0 +1,209 @@
+"""The actors of public diplomacy and where they come from."""
+
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country, loaded from pycountry by `load_reference_data`."""
+
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+    alpha_3 = models.CharField(_("ISO alpha-3 code"), max_length=3, unique=True)
+    numeric = models.CharField(_("ISO numeric code"), max_length=3, blank=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:country", kwargs={"code": self.code.lower()})
+
+
+class Region(models.Model):
+    """An ISO 3166-2 subdivision: a federal subject, an oblast, a city…"""
+
+    code = models.CharField(_("ISO code"), max_length=8, primary_key=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="regions", verbose_name=_("country")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(
+        _("kind"), max_length=80, blank=True, help_text=_("The ISO 3166-2 subdivision type.")
+    )
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["country", "name"]
+        constraints = [
+            # An ISO 3166-2 code starts with its country's code, so the
+            # region/country invariant needs no join.
+            models.CheckConstraint(
+                condition=Q(code__startswith=Concat(F("country_id"), Value("-"))),
+                name="region_code_in_country",
+                violation_error_message=_("A region's code must start with its country's code."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("non-governmental organization")
+        INTERNATIONAL_UNION = "international_union", _("international union")
+        GOVERNMENT_BODY = "government_body", _("government body")
+        PARLIAMENT = "parliament", _("parliament")
+        MINISTRY = "ministry", _("ministry")
+        EMBASSY = "embassy", _("embassy")
+        UNIVERSITY = "university", _("university")
+        ASSOCIATION = "association", _("association")
+        MEDIA = "media", _("media")
+        OTHER = "other", _("other")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("country"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+        help_text=_("The organization this one belongs to, such as a ministry's government."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="organization_not_own_parent",
+                violation_error_message=_("An organization cannot be part of itself."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:organization", kwargs={"slug": self.slug})
+
+
+class Person(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    given_name = models.CharField(_("given name"), max_length=100)
+    patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
+    family_name = models.CharField(_("family name"), max_length=100, blank=True)
+    honorific_prefix = models.CharField(
+        _("honorific"), max_length=50, blank=True, help_text=_("Such as “Dr.” or “Prof.”")
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("country"),
+    )
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    bio = models.TextField(_("short biography"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["family_name", "given_name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:person", kwargs={"slug": self.slug})
+
+    @property
+    def name(self) -> str:
+        """Given and family name in the current language (with fallback)."""
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def full_name(self) -> str:
+        parts = (self.honorific_prefix, self.given_name, self.patronymic, self.family_name)
+        return " ".join(part for part in parts if part)
+
+
+class Position(models.Model):
+    """A dated post of a person in an organization, as Popolo's Membership."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("organization"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["person", "-start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="position_ends_after_start",
+                violation_error_message=_("A position cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # Shown in the participants' position autocomplete, where the person
+        # tells otherwise identical titles apart.
+        return f"{self.person}: {self.title}"

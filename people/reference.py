@@ -1,0 +1,99 @@
+"""ISO 3166 countries and subdivisions from pycountry, with their names in the
+site's languages taken from the translations that ship with the ISO data."""
+
+import gettext
+from dataclasses import dataclass
+
+import pycountry
+from django.db import transaction
+
+from people.models import Country, Region
+
+# The ISO data is in English; Russian and Kyrgyz come from its catalogues.
+TRANSLATED_LANGUAGES = ("ru", "ky")
+
+
+@dataclass(frozen=True)
+class ReferenceCounts:
+    countries: int
+    regions: int
+
+
+def _catalogues(domain: str) -> dict[str, gettext.NullTranslations]:
+    return {
+        language: gettext.translation(
+            domain, pycountry.LOCALES_DIR, languages=[language], fallback=True
+        )
+        for language in TRANSLATED_LANGUAGES
+    }
+
+
+def _translate(catalogue: gettext.NullTranslations, *candidates: str) -> str | None:
+    """The first candidate the catalogue really translates, or None to fall back."""
+    for text in candidates:
+        translated = catalogue.gettext(text)
+        if translated != text:
+            return translated
+    return None
+
+
+@transaction.atomic
+def load_reference_data() -> ReferenceCounts:
+    """Insert or update every ISO 3166-1 country and 3166-2 subdivision.
+
+    Safe to run again: rows are matched on their ISO code and updated in place.
+    """
+    country_catalogues = _catalogues("iso3166-1")
+    countries = []
+    for record in pycountry.countries:
+        english = getattr(record, "common_name", None) or record.name
+        translations = {
+            f"name_{language}": _translate(catalogue, english, record.name)
+            for language, catalogue in country_catalogues.items()
+        }
+        countries.append(
+            Country(
+                code=record.alpha_2,
+                alpha_3=record.alpha_3,
+                numeric=record.numeric,
+                name=english,
+                name_en=english,
+                **translations,
+            )
+        )
+    name_fields = ["name", "name_en", *(f"name_{lang}" for lang in TRANSLATED_LANGUAGES)]
+    Country.objects.bulk_create(
+        countries,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["alpha_3", "numeric", *name_fields],
+    )
+
+    region_catalogues = _catalogues("iso3166-2")
+    regions = []
+    for record in pycountry.subdivisions:
+        translations = {
+            f"name_{language}": _translate(catalogue, record.name)
+            for language, catalogue in region_catalogues.items()
+        }
+        regions.append(
+            Region(
+                code=record.code,
+                country_id=record.country_code,
+                parent_id=record.parent_code,
+                name=record.name,
+                name_en=record.name,
+                kind=record.type,
+                **translations,
+            )
+        )
+    # Parents are inserted in the same statement batch; foreign keys are
+    # checked at commit, so their order does not matter.
+    Region.objects.bulk_create(
+        regions,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["country", "parent", "kind", *name_fields],
+        batch_size=1000,
+    )
+    return ReferenceCounts(countries=len(countries), regions=len(regions))
