@@ -165,6 +165,8 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# Opt into Django 6's default now: URLs typed without a scheme mean https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Security. HTTPS=true behind TLS turns on secure cookies, HSTS and redirects.
 HTTPS = env_bool("HTTPS", False)

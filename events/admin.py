@@ -9,7 +9,6 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import (
     Competition,
@@ -25,9 +24,10 @@ from events.models import (
 )
 from events.services import event_save, events_set_status, participation_save
 from people.admin import _save_formset_with, translated
-from people.admin_widgets import (
+from people.admin_base import (
+    EditorForm,
+    HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
-    PreloadedChoicesForm,
     SharedChoicesModelChoiceField,
 )
 
@@ -78,7 +78,7 @@ class SourceInline(TranslationStackedInline):
     extra = 0
 
 
-class EventForm(PreloadedChoicesForm):
+class EventForm(EditorForm):
     timezone = forms.ChoiceField(label=_("time zone"), choices=TIMEZONE_CHOICES, initial="UTC")
 
     class Meta:
@@ -87,7 +87,7 @@ class EventForm(PreloadedChoicesForm):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class EventAdmin(HistoryAdmin, TranslationAdmin):
     form = EventForm
     list_display = ["title", "kind", "status", "start_date", "city", "host_country"]
     list_select_related = ["host_country"]
@@ -165,7 +165,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class TopicAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["slug", *translated("name")]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -177,9 +177,12 @@ class EditionInline(admin.TabularInline):
     show_change_link = True
     extra = 0
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("competition")
+
 
 @admin.register(Competition)
-class CompetitionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class CompetitionAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["slug", *translated("title")]
     autocomplete_fields = ["organizers"]
@@ -209,7 +212,7 @@ class EntryInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class EditionAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["__str__", "year", "reported_regions", "reported_countries"]
     list_select_related = ["competition"]
     list_filter = ["year"]

@@ -217,7 +217,7 @@ class Entry(models.Model):
                 violation_error_message=_("An entry needs a person or an organization."),
             ),
             models.CheckConstraint(
-                condition=_region_in_country("region_id", "country_id"),
+                condition=_region_in_country("region", "country"),
                 name="entry_region_in_country",
                 violation_error_message=_("The region must belong to the entry's country."),
             ),
@@ -354,7 +354,7 @@ class Event(models.Model):
                 violation_error_message=_("An event cannot be part of itself."),
             ),
             models.CheckConstraint(
-                condition=_region_in_country("region_id", "host_country_id"),
+                condition=_region_in_country("region", "host_country"),
                 name="event_region_in_host_country",
                 violation_error_message=_("The region must belong to the host country."),
             ),

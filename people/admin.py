@@ -2,9 +2,13 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
-from people.admin_widgets import PreloadedAutocompleteInlineMixin, ReadOnlyForEditorsAdmin
+from people.admin_base import (
+    EditorForm,
+    HistoryAdmin,
+    PreloadedAutocompleteInlineMixin,
+    ReadOnlyForEditorsAdmin,
+)
 from people.models import Country, Organization, Person, Position, Region
 from people.services import organization_save, person_save, position_save
 
@@ -35,6 +39,10 @@ class PositionInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline)
     autocomplete_fields = ["organization"]
     extra = 1
 
+    def get_queryset(self, request):
+        # Each row's heading shows the position, which names its person.
+        return super().get_queryset(request).select_related("person")
+
 
 class MemberInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
     model = Position
@@ -45,9 +53,13 @@ class MemberInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
     verbose_name = _("member")
     verbose_name_plural = _("members and their posts")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization")
+
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PersonAdmin(HistoryAdmin, TranslationAdmin):
+    form = EditorForm
     list_display = ["name", "country", "position_count", "updated_at"]
     list_select_related = ["country"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
@@ -76,7 +88,8 @@ class PersonAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class OrganizationAdmin(HistoryAdmin, TranslationAdmin):
+    form = EditorForm
     list_display = ["name", "short_name", "kind", "country", "parent"]
     list_select_related = ["country", "parent"]
     list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter)]
@@ -93,7 +106,7 @@ class OrganizationAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PositionAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "person", "organization", "start_date", "end_date"]
     list_select_related = ["person", "organization"]
     search_fields = [

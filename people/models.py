@@ -60,7 +60,7 @@ class Region(models.Model):
             # An ISO 3166-2 code starts with its country's code, so the
             # region/country invariant needs no join.
             models.CheckConstraint(
-                condition=Q(code__startswith=Concat(F("country_id"), Value("-"))),
+                condition=Q(code__startswith=Concat(F("country"), Value("-"))),
                 name="region_code_in_country",
                 violation_error_message=_("A region's code must start with its country's code."),
             ),

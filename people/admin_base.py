@@ -1,4 +1,4 @@
-"""Admin pieces that keep inline forms at a fixed number of queries.
+"""Admin building blocks that keep pages at a fixed number of queries.
 
 Django's autocomplete widget looks up the label of its selected value with one
 query per widget, so an event with forty participants would run forty. The
@@ -6,9 +6,16 @@ inline's queryset already joins the related rows; these classes hand them to
 the widget instead.
 """
 
+import dataclasses
+from collections import defaultdict
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import ModelChange
+from simple_history.utils import get_m2m_reverse_field_name
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -48,6 +55,16 @@ class PreloadedChoicesForm(forms.ModelForm):
                 widget.preloaded = {str(related.pk): field.label_from_instance(related)}
 
 
+class EditorForm(PreloadedChoicesForm):
+    """A main admin form: the slug may be left empty and is made from the name."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _("Leave empty to make one from the name or title.")
+
+
 class PreloadedAutocompleteInlineMixin:
     """For inlines: autocomplete fields use the preloaded widget; pair with
     a `get_queryset` that select_related()s the same fields."""
@@ -74,10 +91,13 @@ class SharedChoicesModelChoiceField(forms.ModelChoiceField):
     """
 
     def __init__(self, *args, **kwargs) -> None:
-        self._shared: dict[str, list] = {}
+        self._shared: dict[str, list] | None = None
         super().__init__(*args, **kwargs)
+        self._shared = {}
 
     def _get_choices(self):
+        if self._shared is None:  # still inside __init__
+            return super()._get_choices()
         if "choices" not in self._shared:
             self._shared["choices"] = list(super()._get_choices())
         return self._shared["choices"]
@@ -96,3 +116,56 @@ class ReadOnlyForEditorsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Change history with revert, its page at a fixed number of queries.
+
+    simple-history diffs many-to-many fields with two queries per record; here
+    they are read for the whole page at once and compared in memory.
+    """
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        records = list(historical_records)
+        m2m_fields = (
+            [field.name for field in getattr(records[0], "_history_m2m_fields", [])]
+            if records
+            else []
+        )
+        if not records or not m2m_fields:
+            return super().set_history_delta_changes(request, records, foreign_keys_are_objs)
+        rows = {field: _m2m_rows_by_history(records, self.model, field) for field in m2m_fields}
+        previous = None
+        for current in records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current, excluded_fields=m2m_fields, foreign_keys_are_objs=True
+                )
+                changes = list(delta.changes)
+                for field in m2m_fields:
+                    old = rows[field].get(current.history_id, [])
+                    new = rows[field].get(previous.history_id, [])
+                    if old != new:
+                        changes.append(ModelChange(field=field, old=old, new=new))
+                delta = dataclasses.replace(
+                    delta, changes=changes, changed_fields=[change.field for change in changes]
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
+        return None
+
+
+def _m2m_rows_by_history(records, model, field: str) -> dict[int, list[dict]]:
+    """The tracked M2M rows of each record, as simple-history's diff shapes them."""
+    target = get_m2m_reverse_field_name(model._meta.get_field(field))
+    through = getattr(records[0], field).model
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    queryset = (
+        through.objects.filter(history_id__in=[record.history_id for record in records])
+        .select_related(target)
+        .order_by(target)
+    )
+    for row in queryset:
+        grouped[row.history_id].append({target: getattr(row, target)})
+    return grouped

@@ -1,0 +1,33 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import EditorFactory, UserFactory
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory()
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def count_queries():
+    """Run a callable and return how many queries it made."""
+
+    def count(func) -> int:
+        with CaptureQueriesContext(connection) as context:
+            func()
+        return len(context.captured_queries)
+
+    return count
