@@ -62,7 +62,11 @@ def event_save(
             setattr(event, field, sanitize_html(value))
     if not event.slug:
         title = first_translation(event, "title")
-        suffix = f" {event.start_date.year}" if event.start_date else ""
+        try:
+            start = Event._meta.get_field("start_date").to_python(event.start_date)
+        except ValidationError:
+            start = None  # full_clean() below reports it
+        suffix = f" {start.year}" if start else ""
         event.slug = unique_slug(event, f"{title}{suffix}", max_length=200)
     event.full_clean()
     event.save()
