@@ -5,6 +5,17 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import EditorFactory, UserFactory
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # With DEBUG off (as in CI) static files are looked up in the manifest
+    # that collectstatic writes; tests find them in the apps instead.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def editor(db):
     return EditorFactory()
