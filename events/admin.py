@@ -22,6 +22,7 @@ from events.models import (
     Source,
     Topic,
 )
+from events.selectors import editions_with_figures
 from events.services import event_save, events_set_status, participation_save
 from people.admin import _save_formset_with, translated
 from people.admin_base import (
@@ -213,12 +214,33 @@ class EntryInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
 
 @admin.register(Edition)
 class EditionAdmin(HistoryAdmin, TranslationAdmin):
-    list_display = ["__str__", "year", "reported_regions", "reported_countries"]
+    list_display = [
+        "__str__",
+        "year",
+        "reported_regions",
+        "reported_countries",
+        "entry_count",
+        "entry_region_count",
+        "entry_country_count",
+    ]
     list_select_related = ["competition"]
     list_filter = ["year"]
     search_fields = [*translated("competition__title")]
     autocomplete_fields = ["competition", "countries"]
+    readonly_fields = ["entry_count", "entry_region_count", "entry_country_count"]
     inlines = [NominationInline, EntryInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("competition")
+        return editions_with_figures(super().get_queryset(request).select_related("competition"))
+
+    @admin.display(description=_("entries"), ordering="entry_count")
+    def entry_count(self, edition: Edition) -> int:
+        return edition.entry_count
+
+    @admin.display(description=_("regions (from entries)"), ordering="entry_region_count")
+    def entry_region_count(self, edition: Edition) -> int:
+        return edition.entry_region_count
+
+    @admin.display(description=_("countries (from entries)"), ordering="entry_country_count")
+    def entry_country_count(self, edition: Edition) -> int:
+        return edition.entry_country_count

@@ -2,9 +2,9 @@
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
-from events.models import Event, EventOrganization, Participation, Quote, Source
+from events.models import Edition, Event, EventOrganization, Participation, Quote, Source
 
 
 def can_preview_drafts(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -40,4 +40,18 @@ def event_detail_queryset(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Ev
             Prefetch("quotes", queryset=Quote.objects.select_related("person")),
             Prefetch("sources", queryset=Source.objects.all()),
         )
+    )
+
+
+def editions_with_figures(editions: QuerySet[Edition]) -> QuerySet[Edition]:
+    """Editions annotated with the figures derived from their entries.
+
+    `entry_count`, `entry_region_count` and `entry_country_count` sit beside
+    the figures as the organizers reported them; they are computed, never
+    stored, so they cannot drift from the entries.
+    """
+    return editions.annotate(
+        entry_count=Count("entries", distinct=True),
+        entry_region_count=Count("entries__region", distinct=True),
+        entry_country_count=Count("entries__country", distinct=True),
     )

@@ -513,3 +513,22 @@ def _result_titles(response) -> list[str]:
 
 def _view_on_site_url(response) -> str:
     return re.search(r'href="([^"]+)" class="viewsitelink"', response.content.decode()).group(1)
+
+
+def test_admin_edition_shows_reported_and_derived_figures(editor_client):
+    edition = EditionFactory(reported_regions=34, reported_countries=23)
+    russia, kyrgyzstan = CountryFactory(code="QR"), CountryFactory(code="QK")
+    moscow = RegionFactory(country=russia, code="QR-MOW")
+    EntryFactory(edition=edition, country=russia, region=moscow)
+    EntryFactory(edition=edition, country=russia, region=moscow)
+    EntryFactory(edition=edition, country=kyrgyzstan)
+    response = editor_client.get(reverse("admin:events_edition_changelist"))
+    html = response.content.decode()
+    cells = re.findall(r"<td class=\"field-((?:reported|entry)_\w+)\">(\d+)</td>", html)
+    assert cells == [
+        ("reported_regions", "34"),
+        ("reported_countries", "23"),
+        ("entry_count", "3"),
+        ("entry_region_count", "1"),
+        ("entry_country_count", "2"),
+    ]
