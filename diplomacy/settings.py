@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Full-text search lookups; inert on SQLite.
+    "django.contrib.postgres",
     "rest_framework",
     "knox",
     "django_filters",

@@ -22,8 +22,9 @@ from events.models import (
     Source,
     Topic,
 )
+from events.search import refresh_event_search
 from events.selectors import editions_with_figures
-from events.services import event_save, events_set_status, participation_save
+from events.services import event_save, events_set_status, participation_save, topic_save
 from people.admin import _save_formset_with, translated
 from people.admin_base import (
     EditorForm,
@@ -141,6 +142,11 @@ class EventAdmin(HistoryAdmin, TranslationAdmin):
     def save_model(self, request, obj, form, change) -> None:
         event_save(event=obj)
 
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # The search index holds the participants' titles and the topics.
+        refresh_event_search([form.instance.pk])
+
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is Participation:
             _save_formset_with(formset, lambda row: participation_save(participation=row))
@@ -170,6 +176,9 @@ class TopicAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["slug", *translated("name")]
     prepopulated_fields = {"slug": ["name_en"]}
+
+    def save_model(self, request, obj, form, change) -> None:
+        topic_save(topic=obj)
 
 
 class EditionInline(admin.TabularInline):

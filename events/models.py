@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
@@ -320,6 +321,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # Kept up to date by the service functions; see people/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("event")

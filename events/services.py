@@ -17,7 +17,8 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.utils import bulk_update_with_history
 
-from events.models import Event, EventOrganization, Participation, Quote, Source
+from events.models import Event, EventOrganization, Participation, Quote, Source, Topic
+from events.search import refresh_event_search
 from people.models import Country
 from people.services import apply_fields, first_translation, unique_slug
 
@@ -178,6 +179,7 @@ def event_create(
         quotes=quotes,
         sources=sources,
     )
+    refresh_event_search([event.pk])
     return event
 
 
@@ -203,12 +205,21 @@ def event_update(
         quotes=quotes,
         sources=sources,
     )
+    refresh_event_search([event.pk])
     return event
 
 
 @transaction.atomic
 def event_delete(*, event: Event) -> None:
     event.delete()
+
+
+def topic_save(*, topic: Topic) -> Topic:
+    """Save a topic; the events tagged with it are re-indexed under its new name."""
+    topic.full_clean()
+    topic.save()
+    refresh_event_search(topic.events.values_list("pk", flat=True))
+    return topic
 
 
 @transaction.atomic

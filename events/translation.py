@@ -57,7 +57,9 @@ class SourceTranslation(TranslationOptions):
     fields = ("title", "rubric")
 
 
-register_history(Event, app=__package__, m2m_fields=["topics", "countries"])
+register_history(
+    Event, app=__package__, m2m_fields=["topics", "countries"], excluded_fields=["search_vector"]
+)
 register_history(Competition, app=__package__, m2m_fields=["organizers"])
 register_history(Edition, app=__package__, m2m_fields=["countries"])
 for model in (EventOrganization, Participation, Quote, Source, Nomination, Entry, Topic):

@@ -1,5 +1,6 @@
 """The actors of public diplomacy and where they come from."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat
@@ -108,6 +109,8 @@ class Organization(models.Model):
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # Kept up to date by the service functions; see people/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("organization")
@@ -148,6 +151,8 @@ class Person(models.Model):
     bio = models.TextField(_("short biography"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # Kept up to date by the service functions; see people/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("person")

@@ -8,6 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 from slugify import slugify
 
 from people.models import Organization, Person, Position
+from people.search import refresh_organization_search, refresh_person_search
 
 SLUG_SOURCE_LANGUAGES = ("en", "ru", "ky")
 
@@ -51,6 +52,7 @@ def organization_save(*, organization: Organization) -> Organization:
             or first_translation(organization, "name"),
         )
     _full_clean_and_save(organization)
+    refresh_organization_search([organization.pk])
     return organization
 
 
@@ -66,6 +68,7 @@ def person_save(*, person: Person) -> Person:
         )
         person.slug = unique_slug(person, name)
     _full_clean_and_save(person)
+    refresh_person_search([person.pk])
     return person
 
 

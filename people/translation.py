@@ -36,5 +36,7 @@ class PositionTranslation(TranslationOptions):
     fields = ("title",)
 
 
-for model in (Organization, Person, Position):
-    register_history(model, app=__package__)
+# The search vector is derived from the other columns; it has no history.
+register_history(Organization, app=__package__, excluded_fields=["search_vector"])
+register_history(Person, app=__package__, excluded_fields=["search_vector"])
+register_history(Position, app=__package__)

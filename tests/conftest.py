@@ -16,6 +16,16 @@ def pytest_configure(config):
     }
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the ISO countries and regions, as a
+    migrated site does after `load_reference_data`."""
+    from people.reference import load_reference_data
+
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
 @pytest.fixture
 def editor(db):
     return EditorFactory()

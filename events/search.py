@@ -1,0 +1,88 @@
+"""Event search. An event's stored vector holds its own text in every language,
+its topics and the titles its participants held; people and organizations are
+matched through their own vectors, so renaming a person needs no re-indexing
+of events (see people/search.py)."""
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchRank
+from django.db import models
+from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
+
+from events.models import Event, EventOrganization, Participation
+from people.models import Organization, Person
+from people.search import (
+    LANGUAGES,
+    ORGANIZATION_NAME_FIELDS,
+    PERSON_NAME_FIELDS,
+    is_postgresql,
+    names_vector,
+    search,
+    search_query,
+    translated_fields,
+    translated_vector,
+)
+
+EVENT_FALLBACK_FIELDS = [
+    *translated_fields("title", "summary", "city"),
+    *(f"participations__person__{field}" for field in PERSON_NAME_FIELDS),
+    *(f"organization_roles__organization__{field}" for field in ORGANIZATION_NAME_FIELDS),
+]
+
+
+def _joined(queryset: models.QuerySet, fields: list[str]) -> Subquery:
+    """All values of the fields over the rows, as one text, for one event."""
+    words = Func(
+        Value(" "), *(F(field) for field in fields), function="concat_ws", output_field=TextField()
+    )
+    return Subquery(
+        queryset.order_by()
+        .values("event")
+        .annotate(text=StringAgg(words, delimiter=" "))
+        .values("text"),
+        output_field=TextField(),
+    )
+
+
+def refresh_event_search(event_ids: Iterable[int]) -> None:
+    events = Event.objects.filter(pk__in=list(event_ids))
+    if not is_postgresql(events):
+        return
+    titles = _joined(
+        Participation.objects.filter(event=OuterRef("pk")),
+        [f"position_title_{language}" for language in LANGUAGES],
+    )
+    topics = _joined(
+        Event.topics.through.objects.filter(event=OuterRef("pk")),
+        [f"topic__name_{language}" for language in LANGUAGES],
+    )
+    events.update(
+        search_vector=translated_vector("title", "A")
+        + translated_vector("summary", "B")
+        + translated_vector("city", "B")
+        + translated_vector("venue", "B")
+        + names_vector([topics, titles], "B")
+        + translated_vector("body", "D")
+    )
+
+
+def search_events(events: models.QuerySet[Event], text: str) -> models.QuerySet[Event]:
+    """Events whose text, people or organizations match."""
+    if not is_postgresql(events):
+        return search(events, text, fallback_fields=EVENT_FALLBACK_FIELDS)
+    query = search_query(text)
+    if query is None:
+        return events.none()
+    people = search(Person.objects.all(), text, fallback_fields=(), rank=False)
+    organizations = search(Organization.objects.all(), text, fallback_fields=(), rank=False)
+    own = search(Event.objects.all(), text, fallback_fields=(), rank=False)
+    return events.filter(
+        Q(pk__in=own.values("pk"))
+        | Q(pk__in=Participation.objects.filter(person__in=people).values("event_id"))
+        | Q(
+            pk__in=EventOrganization.objects.filter(organization__in=organizations).values(
+                "event_id"
+            )
+        )
+    ).annotate(search_rank=SearchRank(F("search_vector"), query))

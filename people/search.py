@@ -1,0 +1,122 @@
+"""Full-text search: PostgreSQL over stored, GIN-indexed tsvectors, with a plain
+case-insensitive match on SQLite so local development needs no server.
+
+Documents are indexed with the English, Russian and 'simple' configurations
+and queries are matched against all three, so English and Russian words are
+found by their stems and names in any script by prefix. "ё" is folded to "е"
+on both sides, as Russian text uses them interchangeably.
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections, models
+from django.db.models import F, Func, Q, TextField, Value
+
+# Which configuration stems which language's columns.
+CONFIGS = {"en": "english", "ru": "russian", "ky": "simple"}
+LANGUAGES = tuple(CONFIGS)
+
+
+def is_postgresql(queryset: models.QuerySet) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def fold(expression):
+    """ё → е, in the database."""
+    return Func(
+        expression, Value("ёЁ"), Value("еЕ"), function="translate", output_field=TextField()
+    )
+
+
+def fold_text(text: str) -> str:
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def translated_vector(field: str, weight: str) -> SearchVector:
+    """A field in every language, each stemmed by its own configuration."""
+    vector = None
+    for language, config in CONFIGS.items():
+        part = SearchVector(fold(F(f"{field}_{language}")), config=config, weight=weight)
+        vector = part if vector is None else vector + part
+    return vector
+
+
+def names_vector(expressions: Sequence, weight: str) -> SearchVector:
+    """Names are not stemmed: the 'simple' configuration, ё folded."""
+    return SearchVector(
+        *(fold(expression) for expression in expressions), config="simple", weight=weight
+    )
+
+
+def search_query(text: str) -> SearchQuery | None:
+    """Stemmed English and Russian words, or every word as a prefix."""
+    words = re.findall(r"\w+", fold_text(text))
+    if not words:
+        return None
+    prefixes = SearchQuery(
+        " & ".join(f"{word}:*" for word in words), config="simple", search_type="raw"
+    )
+    stemmed = [
+        SearchQuery(fold_text(text), config=config, search_type="websearch")
+        for config in ("english", "russian")
+    ]
+    return prefixes | stemmed[0] | stemmed[1]
+
+
+def search(
+    queryset: models.QuerySet, text: str, *, fallback_fields: Iterable[str], rank: bool = True
+) -> models.QuerySet:
+    """Rows matching text: by full text on PostgreSQL, by substring elsewhere."""
+    if is_postgresql(queryset):
+        query = search_query(text)
+        if query is None:
+            return queryset.none()
+        matched = queryset.filter(search_vector=query)
+        if rank:
+            matched = matched.annotate(search_rank=SearchRank(F("search_vector"), query))
+        return matched
+    words = re.findall(r"\w+", text)
+    if not words:
+        return queryset.none()
+    condition = Q()
+    for word in words:
+        word_condition = Q()
+        for field in fallback_fields:
+            word_condition |= Q(**{f"{field}__icontains": word})
+        condition &= word_condition
+    return queryset.filter(condition).distinct()
+
+
+def translated_fields(*fields: str) -> list[str]:
+    return [f"{field}_{language}" for field in fields for language in LANGUAGES]
+
+
+# --- people and organizations ------------------------------------------------
+
+PERSON_NAME_FIELDS = translated_fields("given_name", "patronymic", "family_name")
+ORGANIZATION_NAME_FIELDS = translated_fields("name", "short_name")
+
+
+def refresh_person_search(person_ids: Iterable[int]) -> None:
+    from people.models import Person
+
+    people = Person.objects.filter(pk__in=list(person_ids))
+    if is_postgresql(people):
+        people.update(
+            search_vector=names_vector([F(name) for name in PERSON_NAME_FIELDS], "A")
+            + translated_vector("bio", "C")
+        )
+
+
+def refresh_organization_search(organization_ids: Iterable[int]) -> None:
+    from people.models import Organization
+
+    organizations = Organization.objects.filter(pk__in=list(organization_ids))
+    if is_postgresql(organizations):
+        organizations.update(
+            search_vector=translated_vector("name", "A")
+            + translated_vector("short_name", "A")
+            + translated_vector("description", "C")
+        )

@@ -1,0 +1,68 @@
+"""Search over events, people and organizations in Latin and Cyrillic."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from events.models import Event
+from events.search import search_events
+from events.services import event_create
+from people.models import Person
+from people.search import search
+from people.services import person_create, person_update
+
+pytestmark = pytest.mark.django_db
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming needs PostgreSQL full-text search"
+)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_data")
+    return Event.objects.get()
+
+
+def _found(text: str) -> list[str]:
+    return list(search_events(Event.objects.all(), text).values_list("slug", flat=True))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kosachev", "Косачёв", "Rossotrudnichestvo", "Россотрудничество", "Bishkek", "Бишкек"],
+)
+def test_search_finds_the_seed_event_by_names_in_either_script(demo, text):
+    assert _found(text) == [demo.slug]
+
+
+@on_postgresql
+@pytest.mark.parametrize(
+    "text",
+    # ё typed as е; a prefix; Russian and English inflections; a topic; a title.
+    ["Косачев", "Косач", "Бишкеке", "дипломатией", "round tables", "образование", "ректор"],
+)
+def test_search_matches_stems_prefixes_and_folded_letters(demo, text):
+    assert _found(text) == [demo.slug]
+
+
+@pytest.mark.parametrize("text", ["Nobody", "", "   ", "&|!:*()"])
+def test_search_without_matches_is_empty(demo, text):
+    assert _found(text) == []
+
+
+def test_search_sees_a_renamed_person_at_once():
+    person = person_create(fields={"given_name_en": "Anna", "family_name_en": "Ivanova"})
+    event = event_create(
+        fields={
+            "title_en": "Forum",
+            "kind": "forum",
+            "start_date": "2024-01-01",
+            "status": "published",
+        },
+        participants=[{"person": person, "role": "speaker"}],
+    )
+    person_update(person=person, fields={"family_name_ru": "Иванова"})
+    assert _found("Иванова") == [event.slug]
+    people = search(Person.objects.all(), "Иванова", fallback_fields=["family_name_ru"])
+    assert list(people) == [person]
