@@ -52,3 +52,36 @@ def count_queries():
         return len(context.captured_queries)
 
     return count
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttle counters and cached pages live in the shared cache; start clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api_client():
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def token_for(db):
+    """An API token for a user: `token_for(user)`, or expired with `expired=True`."""
+    from datetime import timedelta
+
+    from knox.models import AuthToken
+
+    def make(user, *, expired: bool = False) -> str:
+        _instance, token = AuthToken.objects.create(
+            user, expiry=timedelta(seconds=-1) if expired else timedelta(days=1)
+        )
+        return token
+
+    return make

@@ -13,6 +13,7 @@ from people.api.filters import (
     UpdatedSinceFilter,
 )
 from people.models import Organization, Person, Region
+from people.search import text_matches
 
 EVENT_ORDERINGS = ["start", "-start", "title", "-title", "updated_at", "-updated_at"]
 
@@ -93,7 +94,7 @@ class EventFilter(django_filters.FilterSet):
     def filter_city(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         condition = Q()
         for language in ("en", "ru", "ky"):
-            condition |= Q(**{f"city_{language}__iexact": value.strip()})
+            condition |= text_matches(queryset, f"city_{language}", value.strip(), exact=True)
         return queryset.filter(condition)
 
     def filter_organization(self, queryset: QuerySet, name: str, organization) -> QuerySet:

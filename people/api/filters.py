@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from people.models import Country, Organization, Person, Region
-from people.search import search, translated_fields
+from people.search import search, text_matches, translated_fields
 
 
 class SearchFilter(django_filters.CharFilter):
@@ -142,5 +142,5 @@ class RegionFilter(django_filters.FilterSet):
 def search_names(queryset: QuerySet, value: str) -> QuerySet:
     condition = Q(code__iexact=value.strip())
     for field in translated_fields("name"):
-        condition |= Q(**{f"{field}__icontains": value.strip()})
+        condition |= text_matches(queryset, field, value.strip())
     return queryset.filter(condition)
