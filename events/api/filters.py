@@ -11,6 +11,7 @@ from people.api.filters import (
     OrderingChoice,
     SlugChoiceFilter,
     UpdatedSinceFilter,
+    YearFilter,
 )
 from people.models import Organization, Person, Region
 from people.search import text_matches
@@ -56,7 +57,7 @@ class EventFilter(django_filters.FilterSet):
     start_before = django_filters.DateFilter(
         field_name="start_date", lookup_expr="lte", help_text="Events starting on or before."
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         field_name="start_date", lookup_expr="year", help_text="Events starting in this year."
     )
     updated_since = UpdatedSinceFilter()
@@ -115,7 +116,7 @@ class CompetitionFilter(django_filters.FilterSet):
         queryset=Organization.objects.all(),
         help_text="Slug of an organizer.",
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         field_name="editions__year", distinct=True, help_text="Has an edition that year."
     )
     updated_since = UpdatedSinceFilter()

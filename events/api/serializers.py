@@ -110,6 +110,19 @@ class MomentField(serializers.Field):
         return value.isoformat()
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$",
+        "example": "10:00:00",
+        "description": "Local time at the venue (no offset; see `timezone`).",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time at the venue. JSON Schema's `time` format demands a
+    UTC offset, which a local time does not have."""
+
+
 class EventSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     venue = TranslatedField()
@@ -118,6 +131,8 @@ class EventSerializer(serializers.ModelSerializer):
     body = TranslatedField(help_text="Sanitised HTML.")
     start = MomentField()
     end = MomentField()
+    start_time = LocalTimeField(allow_null=True)
+    end_time = LocalTimeField(allow_null=True)
     host_country = CountrySummarySerializer(allow_null=True)
     region = RegionSummarySerializer(allow_null=True)
     parent = EventSummarySerializer(allow_null=True)
@@ -337,9 +352,9 @@ class EventWriteSerializer(serializers.Serializer):
     parent = _slug_field(Event.objects.all(), allow_null=True, required=False)
     edition = EditionRefWriteSerializer(allow_null=True, required=False)
     start_date = serializers.DateField()
-    start_time = serializers.TimeField(allow_null=True, required=False)
+    start_time = LocalTimeField(allow_null=True, required=False)
     end_date = serializers.DateField(allow_null=True, required=False)
-    end_time = serializers.TimeField(allow_null=True, required=False)
+    end_time = LocalTimeField(allow_null=True, required=False)
     timezone = serializers.CharField(
         max_length=64, required=False, help_text="IANA name of the venue's zone, e.g. Asia/Bishkek."
     )

@@ -12,7 +12,7 @@ from events.api.selectors import competitions_for_api, events_for_api
 from events.api.serializers import CompetitionSerializer, EventSerializer, EventWriteSerializer
 from events.models import Competition, Event
 from events.services import event_delete
-from people.api.views import WriteThroughServicesMixin, translated_sort_key
+from people.api.views import ApiViewMixin, WriteThroughServicesMixin, translated_sort_key
 
 EVENT_ORDERING_KEYS = {
     "start": ["start_date", "start_time_key", "pk"],
@@ -42,7 +42,9 @@ class EventOrderingMixin:
     update=extend_schema(request=EventWriteSerializer, responses=EventSerializer),
     partial_update=extend_schema(request=EventWriteSerializer, responses=EventSerializer),
 )
-class EventViewSet(EventOrderingMixin, WriteThroughServicesMixin, viewsets.ModelViewSet):
+class EventViewSet(
+    ApiViewMixin, EventOrderingMixin, WriteThroughServicesMixin, viewsets.ModelViewSet
+):
     """Events of every kind. Anonymous clients see published (and cancelled or
     postponed) events; drafts need a token of a user who may edit events."""
 
@@ -59,7 +61,7 @@ class EventViewSet(EventOrderingMixin, WriteThroughServicesMixin, viewsets.Model
         event_delete(event=instance)
 
 
-class RoundTableViewSet(EventOrderingMixin, viewsets.ReadOnlyModelViewSet):
+class RoundTableViewSet(ApiViewMixin, EventOrderingMixin, viewsets.ReadOnlyModelViewSet):
     """Events of the kind round_table; write them through /events/."""
 
     serializer_class = EventSerializer
@@ -71,7 +73,7 @@ class RoundTableViewSet(EventOrderingMixin, viewsets.ReadOnlyModelViewSet):
         return events_for_api(self.request.user).filter(kind=Event.Kind.ROUND_TABLE)
 
 
-class CompetitionViewSet(viewsets.ReadOnlyModelViewSet):
+class CompetitionViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     """Competitions with their editions, reported and derived figures,
     nominations, entries and the events held as part of them."""
 

@@ -1,8 +1,11 @@
 """Query parameters of the people, organization, country and region lists."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -38,7 +41,34 @@ class OrderingChoice(django_filters.ChoiceFilter):
         return queryset
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year, as a whole number from 1 to 9999."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        super().__init__(**kwargs)
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, normalised to UTC: the database accepts only
+    offsets up to ±15:59, while ISO allows any."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
 class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
     def __init__(self, **kwargs) -> None:
         super().__init__(
             field_name="updated_at",

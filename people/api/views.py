@@ -2,6 +2,7 @@
 
 from django.db.models import CharField, F, ProtectedError, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
@@ -25,6 +26,19 @@ def translated_sort_key(field: str) -> Coalesce:
     language = get_language() or "en"
     order = [language] + [code for code in ("en", "ru", "ky") if code != language]
     return Coalesce(*(F(f"{field}_{code}") for code in order), Value(""), output_field=CharField())
+
+
+class ApiViewMixin:
+    """What every API view shares: answers depend on the token (drafts are
+    shown to editors), so caches must key on it; any path segment reaches the
+    view, so an unknown key is the API's JSON 404, not the site's page."""
+
+    lookup_value_regex = "[^/]+"
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Authorization"])
+        return response
 
 
 class WriteThroughServicesMixin:
@@ -75,7 +89,7 @@ class WriteThroughServicesMixin:
     update=extend_schema(request=PersonWriteSerializer, responses=PersonSerializer),
     partial_update=extend_schema(request=PersonWriteSerializer, responses=PersonSerializer),
 )
-class PersonViewSet(WriteThroughServicesMixin, viewsets.ModelViewSet):
+class PersonViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewSet):
     """People with their dated positions."""
 
     serializer_class = PersonSerializer
@@ -108,7 +122,7 @@ class PersonViewSet(WriteThroughServicesMixin, viewsets.ModelViewSet):
         request=OrganizationWriteSerializer, responses=OrganizationSerializer
     ),
 )
-class OrganizationViewSet(WriteThroughServicesMixin, viewsets.ModelViewSet):
+class OrganizationViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewSet):
     """Organizations: NGOs, assemblies, ministries, embassies, universities…"""
 
     serializer_class = OrganizationSerializer
@@ -144,13 +158,12 @@ class CodeLookupMixin:
         return super().get_object()
 
 
-class CountryViewSet(CodeLookupMixin, viewsets.ReadOnlyModelViewSet):
+class CountryViewSet(ApiViewMixin, CodeLookupMixin, viewsets.ReadOnlyModelViewSet):
     """ISO 3166-1 countries; look one up by its alpha-2 code in any case."""
 
     queryset = Country.objects.all()
     serializer_class = CountrySerializer
     filterset_class = CountryFilter
-    lookup_value_regex = "[A-Za-z]{2}"
     default_ordering = "code"
     ordering_keys = {"code": ["code"], "name": ["name_sort", "code"]}
 
@@ -158,13 +171,12 @@ class CountryViewSet(CodeLookupMixin, viewsets.ReadOnlyModelViewSet):
         return queryset.annotate(name_sort=translated_sort_key("name"))
 
 
-class RegionViewSet(CodeLookupMixin, viewsets.ReadOnlyModelViewSet):
+class RegionViewSet(ApiViewMixin, CodeLookupMixin, viewsets.ReadOnlyModelViewSet):
     """ISO 3166-2 subdivisions; look one up by its code (such as KG-GB)."""
 
     queryset = Region.objects.all()
     serializer_class = RegionSerializer
     filterset_class = RegionFilter
-    lookup_value_regex = "[A-Za-z]{2}-[A-Za-z0-9]{1,3}"
     default_ordering = "code"
     ordering_keys = {"code": ["code"], "name": ["name_sort", "code"]}
 

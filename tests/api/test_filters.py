@@ -91,6 +91,12 @@ def test_filter_updated_since(api_client):
     assert _slugs(api_client, f"updated_since={since.replace('+', '%2B')}") == ["new"]
 
 
+def test_filter_updated_since_accepts_any_iso_offset(api_client):
+    EventFactory(slug="new")
+    # ISO 8601 allows offsets beyond PostgreSQL's ±15:59.
+    assert _slugs(api_client, "updated_since=2024-01-01T00:00:00%2B17:45") == ["new"]
+
+
 def test_filter_q_in_both_scripts(api_client):
     event = EventFactory(slug="forum", title_en="Youth forum", title_ru="Молодёжный форум")
     ParticipationFactory(
@@ -165,7 +171,8 @@ def test_default_ordering_is_newest_first_with_times_within_a_day(api_client):
 @pytest.mark.parametrize(
     ("query", "attr", "detail"),
     [
-        ("year=abc", "year", "Enter a number."),
+        ("year=abc", "year", "Enter a whole number."),
+        ("year=0", "year", "Ensure this value is greater than or equal to 1."),
         ("kind=party", "kind", "Select a valid choice. party is not one of the available choices."),
         (
             "country=QQQ",
@@ -179,6 +186,7 @@ def test_default_ordering_is_newest_first_with_times_within_a_day(api_client):
         ),
         ("start_after=24.04.2023", "start_after", "Enter a valid date."),
         ("updated_since=yesterday", "updated_since", "Enter a valid date/time."),
+        ("updated_since=0001-01-01T00:00:00%2B05:00", "updated_since", "Enter a valid date/time."),
         (
             "ordering=random",
             "ordering",

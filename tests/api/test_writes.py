@@ -1,6 +1,5 @@
 """Writing through the API with a token: permissions, nested round trips, errors."""
 
-
 import pytest
 from django.contrib.auth.models import Permission
 
