@@ -148,4 +148,8 @@ def _after(keys: Sequence[str], values: list) -> Q:
         lookup = "lt" if key.startswith("-") else "gt"
         condition |= equal & Q(**{f"{name}__{lookup}": value})
         equal &= Q(**{name: value})
-    return condition
+    # The same rows, with a plain range on the first key in front: it lets the
+    # database start its index scan at the cursor instead of filtering up to it.
+    first = keys[0].lstrip("-")
+    bound = "lte" if keys[0].startswith("-") else "gte"
+    return Q(**{f"{first}__{bound}": values[0]}) & condition

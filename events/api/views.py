@@ -1,16 +1,13 @@
 """API views for events, round tables and competitions."""
 
-import datetime
-
-from django.db.models import F, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from events.api.filters import CompetitionFilter, EventFilter
 from events.api.selectors import competitions_for_api, events_for_api
 from events.api.serializers import CompetitionSerializer, EventSerializer, EventWriteSerializer
-from events.models import Competition, Event
+from events.models import START_TIME_KEY, Competition, Event
 from events.services import event_delete
 from people.api.views import ApiViewMixin, WriteThroughServicesMixin, translated_sort_key
 
@@ -32,7 +29,7 @@ class EventOrderingMixin:
         # Keys must not be null for keyset comparisons: an unknown time sorts
         # as the start of the day.
         return queryset.annotate(
-            start_time_key=Coalesce(F("start_time"), Value(datetime.time(0, 0))),
+            start_time_key=START_TIME_KEY,
             title_key=translated_sort_key("title"),
         )
 
