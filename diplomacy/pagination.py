@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import connection
 from django.db.models import Q, QuerySet
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
@@ -37,11 +38,8 @@ class KeysetPagination(BasePagination):
         queryset = queryset.order_by(*keys)
         cursor = self._decode_cursor(request)
         if cursor is not None:
-            queryset = queryset.filter(_after(keys, cursor))
-        try:
-            rows = list(queryset[: self.page_size + 1])
-        except DjangoValidationError:
-            raise _invalid_cursor() from None
+            queryset = queryset.filter(_after(keys, _clean(queryset, keys, cursor)))
+        rows = list(queryset[: self.page_size + 1])
         self.has_next = len(rows) > self.page_size
         rows = rows[: self.page_size]
         self.next_key = [_key_value(rows[-1], key) for key in keys] if self.has_next else None
@@ -132,6 +130,38 @@ def _invalid_cursor() -> ValidationError:
     )
 
 
+def _clean(queryset: QuerySet, keys: Sequence[str], values: list) -> list:
+    """The cursor's values as the database columns take them.
+
+    A cursor is the client's to tamper with; each value is converted by its
+    column's field (and integers checked against the column's range) here, so
+    a bad one is a 400 rather than a database error.
+    """
+    if len(values) != len(keys):
+        raise _invalid_cursor()
+    cleaned = []
+    for key, value in zip(keys, values, strict=True):
+        name = key.lstrip("-")
+        if name in queryset.query.annotations:
+            field = queryset.query.annotations[name].output_field
+        else:
+            field = queryset.model._meta.get_field("id" if name == "pk" else name)
+        if value is None or isinstance(value, (dict, list, bool)):
+            raise _invalid_cursor()
+        if isinstance(value, str) and "\x00" in value:
+            raise _invalid_cursor()
+        try:
+            value = field.to_python(value)
+        except (DjangoValidationError, TypeError, ValueError):
+            raise _invalid_cursor() from None
+        if isinstance(value, int):
+            low, high = connection.ops.integer_field_range(field.get_internal_type())
+            if (low is not None and value < low) or (high is not None and value > high):
+                raise _invalid_cursor()
+        cleaned.append(value)
+    return cleaned
+
+
 def _key_value(row: Any, key: str) -> Any:
     value = getattr(row, key.lstrip("-"))
     return value.isoformat() if hasattr(value, "isoformat") else value
@@ -139,8 +169,6 @@ def _key_value(row: Any, key: str) -> Any:
 
 def _after(keys: Sequence[str], values: list) -> Q:
     """Rows after the given key, in the order the keys describe."""
-    if len(values) != len(keys):
-        raise _invalid_cursor()
     condition = Q()
     equal = Q()
     for key, value in zip(keys, values, strict=True):

@@ -45,8 +45,9 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(start_date__year=int(self.value()))
+        value = self.value() or ""
+        if value.isdigit() and 1 <= int(value) <= 9999:
+            return queryset.filter(start_date__year=int(value))
         return queryset
 
 

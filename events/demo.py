@@ -22,11 +22,10 @@ from events.models import (
     Topic,
 )
 from events.services import event_create, event_update
+from people.languages import LANGUAGE_CODES
 from people.models import Country, Organization, Person, Position
 from people.reference import load_reference_data
-from people.services import organization_save, person_save, position_save
-
-LANGUAGES = ("en", "ru", "ky")
+from people.services import organization_save, person_save, position_save, save_validated
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ class DemoCounts:
 
 def translations(field: str, values: Mapping[str, str] | None) -> dict[str, str | None]:
     values = values or {}
-    return {f"{field}_{language}": values.get(language) or None for language in LANGUAGES}
+    return {f"{field}_{language}": values.get(language) or None for language in LANGUAGE_CODES}
 
 
 class _Writer:
@@ -65,7 +64,7 @@ def load_demo_data() -> DemoCounts:
     topics = {}
     for slug, names in demo_data.TOPICS.items():
         topic = Topic.objects.filter(slug=slug).first() or Topic(slug=slug)
-        topics[slug] = writer.sync(topic, translations("name", names), _full_save)
+        topics[slug] = writer.sync(topic, translations("name", names), save_validated)
 
     organizations = {}
     for slug, data in demo_data.ORGANIZATIONS.items():
@@ -113,7 +112,7 @@ def load_demo_data() -> DemoCounts:
             **translations("title", competition_data["title"]),
             **translations("description", competition_data["description"]),
         },
-        _full_save,
+        save_validated,
     )
     organizers = [organizations[slug] for slug in competition_data["organizers"]]
     if set(competition.organizers.all()) != set(organizers):
@@ -129,7 +128,7 @@ def load_demo_data() -> DemoCounts:
             "reported_countries": data.get("reported_countries"),
             **translations("reported_figures", data.get("reported_figures")),
         }
-        editions[year] = writer.sync(edition, values, _full_save)
+        editions[year] = writer.sync(edition, values, save_validated)
         countries = set(data.get("countries", []))
         if set(edition.countries.values_list("code", flat=True)) != countries:
             edition.countries.set(countries)
@@ -137,11 +136,6 @@ def load_demo_data() -> DemoCounts:
 
     _sync_event(writer, topics, organizations, positions, editions)
     return DemoCounts(written=writer.written)
-
-
-def _full_save(instance: models.Model) -> None:
-    instance.full_clean()
-    instance.save()
 
 
 def _sync_event(writer, topics, organizations, positions, editions) -> None:

@@ -8,11 +8,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, Concat, Substr
+from django.db.models.functions import Coalesce, Concat, Substr, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from people.languages import LANGUAGE_CODES
 from people.models import Country, Organization, Person, Position, Region
 
 
@@ -326,13 +327,14 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
-    # Kept up to date by the service functions; see people/search.py.
+    # Kept up to date by the service functions; see events/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        ordering = ["-start_date", "-start_time", "pk"]
+        # Newest first, as the API's default order and its index.
+        ordering = [F("start_date").desc(), START_TIME_KEY.desc(), F("id").desc()]
         indexes = [
             models.Index(
                 F("start_date").desc(),
@@ -341,6 +343,11 @@ class Event(models.Model):
                 name="event_start_order",
             ),
             models.Index(F("updated_at"), F("id"), name="event_updated_order"),
+            # The city filter matches any language, case-insensitively.
+            *(
+                models.Index(Upper(f"city_{language}"), name=f"event_city_{language}_upper")
+                for language in LANGUAGE_CODES
+            ),
             models.Index(fields=["status", "-start_date"], name="event_status_start"),
             models.Index(fields=["kind", "-start_date"], name="event_kind_start"),
         ]
@@ -380,6 +387,20 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:event", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        # A chain of parents must not lead back to this event (A → B → A).
+        # The database rules out an event being its own parent; this walks
+        # further up.
+        if self.pk is None or self.parent_id in (None, self.pk):
+            return
+        ancestor, steps = self.parent.parent, 0
+        while ancestor is not None and steps < 50:
+            if ancestor.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("The chosen event is already part of this one.")}
+                )
+            ancestor, steps = ancestor.parent, steps + 1
 
     @property
     def is_public(self) -> bool:

@@ -21,25 +21,28 @@ def visible_events(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Event]:
 
 def event_detail_queryset(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Event]:
     """Everything an event page or API detail shows, in a fixed number of queries."""
-    return (
-        visible_events(user)
-        .select_related("host_country", "region", "parent", "edition__competition")
-        .prefetch_related(
-            "topics",
-            "countries",
-            Prefetch(
-                "organization_roles",
-                queryset=EventOrganization.objects.select_related("organization"),
+    return with_event_details(visible_events(user))
+
+
+def with_event_details(events: QuerySet[Event]) -> QuerySet[Event]:
+    """The events with their places, people, organizations, quotes and sources."""
+    return events.select_related(
+        "host_country", "region", "parent", "edition__competition"
+    ).prefetch_related(
+        "topics",
+        "countries",
+        Prefetch(
+            "organization_roles",
+            queryset=EventOrganization.objects.select_related("organization"),
+        ),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related(
+                "person", "position__organization", "organization"
             ),
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related(
-                    "person", "position__organization", "organization"
-                ),
-            ),
-            Prefetch("quotes", queryset=Quote.objects.select_related("person")),
-            Prefetch("sources", queryset=Source.objects.all()),
-        )
+        ),
+        Prefetch("quotes", queryset=Quote.objects.select_related("person")),
+        Prefetch("sources", queryset=Source.objects.all()),
     )
 
 

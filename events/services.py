@@ -10,19 +10,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import nh3
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.utils import bulk_update_with_history
+from slugify import slugify
 
 from events.models import Event, EventOrganization, Participation, Quote, Source, Topic
 from events.search import refresh_event_search
+from people.languages import LANGUAGE_CODES
 from people.models import Country
-from people.services import apply_fields, first_translation, unique_slug
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from people.services import (
+    apply_fields,
+    first_translation,
+    save_rows,
+    save_validated,
+    unique_slug,
+)
 
 # Rich text editors may use these; everything else (scripts, styles, event
 # handlers, iframes) is stripped.
@@ -55,27 +60,33 @@ def event_save(
     topics: Iterable[models.Model] | None = None,
     countries: Iterable[Country] | None = None,
 ) -> Event:
-    """Validate and save one event: slug from its title, body sanitised."""
+    """Validate and save one event: slug from its title, body sanitised, search
+    index refreshed (also when the admin reverts to an earlier version)."""
     for language in LANGUAGE_CODES:
         field = build_localized_fieldname("body", language)
         value = getattr(event, field)
         if value:
             setattr(event, field, sanitize_html(value))
     if not event.slug:
-        title = first_translation(event, "title")
-        try:
-            start = Event._meta.get_field("start_date").to_python(event.start_date)
-        except ValidationError:
-            start = None  # full_clean() below reports it
-        suffix = f" {start.year}" if start else ""
-        event.slug = unique_slug(event, f"{title}{suffix}", max_length=200)
-    event.full_clean()
-    event.save()
+        event.slug = unique_slug(event, _slug_source(event), max_length=200)
+    save_validated(event)
     if topics is not None:
         event.topics.set(topics)
     if countries is not None:
         event.countries.set(countries)
+    refresh_event_search([event.pk])
     return event
+
+
+def _slug_source(event: Event) -> str:
+    title = first_translation(event, "title")
+    if not slugify(title):  # punctuation only, say
+        title = event.kind or "event"
+    try:
+        start = Event._meta.get_field("start_date").to_python(event.start_date)
+    except ValidationError:
+        start = None  # full_clean() reports it
+    return f"{title} {start.year}" if start else title
 
 
 def participation_save(*, participation: Participation) -> Participation:
@@ -88,24 +99,7 @@ def participation_save(*, participation: Participation) -> Participation:
                     participation.position, build_localized_fieldname("title", language)
                 )
                 setattr(participation, field, position_title or None)
-        if participation.organization_id is None and participation.person_id is None:
-            participation.organization_id = participation.position.organization_id
-    participation.full_clean()
-    participation.save()
-    return participation
-
-
-class NestedValidationError(ValidationError):
-    """A ValidationError that also keeps per-row, per-field messages for the API."""
-
-    def __init__(self, field: str, rows: dict[str, Any]) -> None:
-        self.nested = {field: rows}
-        super().__init__({field: [f"row {index}: {messages}" for index, messages in rows.items()]})
-
-
-def _validate_and_save(instance: models.Model) -> None:
-    instance.full_clean()
-    instance.save()
+    return save_validated(participation)
 
 
 def _replace_rows(
@@ -113,22 +107,17 @@ def _replace_rows(
     related_name: str,
     model: type[models.Model],
     rows: Sequence[Mapping[str, Any]],
-    save,
+    save=save_validated,
 ) -> None:
     """Replace an event's rows of one kind, reporting errors by row index."""
     getattr(event, related_name).all().delete()
-    errors: dict[str, Any] = {}
-    for index, row in enumerate(rows):
+
+    def build(index: int, row: Mapping[str, Any]) -> models.Model:
         instance = model(event=event, order=row.get("order", index))
         apply_fields(instance, {key: value for key, value in row.items() if key != "order"})
-        try:
-            save(instance)
-        except ValidationError as error:
-            errors[str(index)] = (
-                error.message_dict if hasattr(error, "error_dict") else error.messages
-            )
-    if errors:
-        raise NestedValidationError(related_name, errors)
+        return instance
+
+    save_rows(related_name, rows, build, save)
 
 
 def _set_relations(
@@ -140,9 +129,7 @@ def _set_relations(
     sources: Sequence[Mapping[str, Any]] | None,
 ) -> None:
     if organizations is not None:
-        _replace_rows(
-            event, "organization_roles", EventOrganization, organizations, _validate_and_save
-        )
+        _replace_rows(event, "organization_roles", EventOrganization, organizations)
     if participants is not None:
         _replace_rows(
             event,
@@ -151,10 +138,12 @@ def _set_relations(
             participants,
             lambda instance: participation_save(participation=instance),
         )
+        # The index holds the participants' titles as worded.
+        refresh_event_search([event.pk])
     if quotes is not None:
-        _replace_rows(event, "quotes", Quote, quotes, _validate_and_save)
+        _replace_rows(event, "quotes", Quote, quotes)
     if sources is not None:
-        _replace_rows(event, "sources", Source, sources, _validate_and_save)
+        _replace_rows(event, "sources", Source, sources)
 
 
 @transaction.atomic
@@ -179,7 +168,6 @@ def event_create(
         quotes=quotes,
         sources=sources,
     )
-    refresh_event_search([event.pk])
     return event
 
 
@@ -195,7 +183,12 @@ def event_update(
     quotes: Sequence[Mapping[str, Any]] | None = None,
     sources: Sequence[Mapping[str, Any]] | None = None,
 ) -> Event:
-    """Update an event; a nested list that is given replaces the current one."""
+    """Update an event; a nested list that is given replaces the current one.
+
+    The event's row is locked first, so two updates of one event run one
+    after the other instead of interleaving their nested rows.
+    """
+    Event.objects.select_for_update().filter(pk=event.pk).exists()
     apply_fields(event, fields)
     event_save(event=event, topics=topics, countries=countries)
     _set_relations(
@@ -205,7 +198,6 @@ def event_update(
         quotes=quotes,
         sources=sources,
     )
-    refresh_event_search([event.pk])
     return event
 
 
@@ -216,8 +208,7 @@ def event_delete(*, event: Event) -> None:
 
 def topic_save(*, topic: Topic) -> Topic:
     """Save a topic; the events tagged with it are re-indexed under its new name."""
-    topic.full_clean()
-    topic.save()
+    save_validated(topic)
     refresh_event_search(topic.events.values_list("pk", flat=True))
     return topic
 

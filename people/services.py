@@ -1,21 +1,30 @@
 """Writes to people, organizations and positions, shared by the admin and the API."""
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from django.db import models, transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, models, transaction
 from modeltranslation.utils import build_localized_fieldname
 from slugify import slugify
 
+from people.languages import LANGUAGE_CODES
 from people.models import Organization, Person, Position
 from people.search import refresh_organization_search, refresh_person_search
 
-SLUG_SOURCE_LANGUAGES = ("en", "ru", "ky")
+
+class NestedValidationError(ValidationError):
+    """A ValidationError that also keeps per-row, per-field messages, so the
+    API can name the row at fault (`participants.1.person`)."""
+
+    def __init__(self, field: str, rows: dict[str, Any]) -> None:
+        self.nested = {field: rows}
+        super().__init__({field: [f"row {index}: {messages}" for index, messages in rows.items()]})
 
 
 def first_translation(instance: models.Model, field: str) -> str:
     """The field's value in the first language that has one (English first)."""
-    for language in SLUG_SOURCE_LANGUAGES:
+    for language in LANGUAGE_CODES:
         value = getattr(instance, build_localized_fieldname(field, language), None)
         if value:
             return value
@@ -34,9 +43,26 @@ def unique_slug(instance: models.Model, text: str, *, max_length: int = 100) -> 
     return candidate
 
 
-def _full_clean_and_save(instance: models.Model, *, exclude: Iterable[str] = ()) -> None:
-    instance.full_clean(exclude=list(exclude))
-    instance.save()
+def save_validated(instance: models.Model) -> models.Model:
+    """Run every model validation, then save.
+
+    Validation reads before it writes, so two requests can both pass it and
+    then collide on a unique constraint; the loser gets a validation error
+    rather than a 500.
+    """
+    instance.full_clean()
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: [
+                    "Someone else saved a conflicting change at the same time; try again."
+                ]
+            }
+        ) from None
+    return instance
 
 
 def apply_fields(instance: models.Model, fields: Mapping[str, Any]) -> None:
@@ -44,37 +70,47 @@ def apply_fields(instance: models.Model, fields: Mapping[str, Any]) -> None:
         setattr(instance, name, value)
 
 
+def save_rows(
+    field: str,
+    rows: Sequence[Mapping[str, Any]],
+    build: Callable[[int, Mapping[str, Any]], models.Model],
+    save: Callable[[models.Model], Any] = save_validated,
+) -> None:
+    """Save related rows one by one, reporting every bad one by its index."""
+    errors: dict[str, Any] = {}
+    for index, row in enumerate(rows):
+        try:
+            save(build(index, row))
+        except ValidationError as error:
+            errors[str(index)] = (
+                error.message_dict if hasattr(error, "error_dict") else error.messages
+            )
+    if errors:
+        raise NestedValidationError(field, errors)
+
+
 def organization_save(*, organization: Organization) -> Organization:
     if not organization.slug:
-        organization.slug = unique_slug(
-            organization,
-            first_translation(organization, "short_name")
-            or first_translation(organization, "name"),
+        name = first_translation(organization, "short_name") or first_translation(
+            organization, "name"
         )
-    _full_clean_and_save(organization)
+        organization.slug = unique_slug(organization, name)
+    save_validated(organization)
     refresh_organization_search([organization.pk])
     return organization
 
 
 def person_save(*, person: Person) -> Person:
     if not person.slug:
-        name = " ".join(
-            part
-            for part in (
-                first_translation(person, "given_name"),
-                first_translation(person, "family_name"),
-            )
-            if part
-        )
-        person.slug = unique_slug(person, name)
-    _full_clean_and_save(person)
+        names = (first_translation(person, "given_name"), first_translation(person, "family_name"))
+        person.slug = unique_slug(person, " ".join(part for part in names if part))
+    save_validated(person)
     refresh_person_search([person.pk])
     return person
 
 
 def position_save(*, position: Position) -> Position:
-    _full_clean_and_save(position)
-    return position
+    return save_validated(position)
 
 
 @transaction.atomic
@@ -103,16 +139,19 @@ def person_update(
 
 
 def _replace_positions(person: Person, positions: Sequence[Mapping[str, Any]]) -> None:
-    # Positions referred to by participations keep their identity when the
-    # caller sends their id; the rest are replaced.
+    # A position sent with its id keeps its identity (participations point at
+    # it); the others are replaced.
     kept_ids = [row["id"] for row in positions if row.get("id")]
     person.positions.exclude(pk__in=kept_ids).delete()
     existing = {position.pk: position for position in person.positions.filter(pk__in=kept_ids)}
-    for row in positions:
-        row = dict(row)
-        position = existing.get(row.pop("id", None)) or Position(person=person)
-        apply_fields(position, row)
-        position_save(position=position)
+
+    def build(index: int, row: Mapping[str, Any]) -> Position:
+        values = dict(row)
+        position = existing.get(values.pop("id", None)) or Position(person=person)
+        apply_fields(position, values)
+        return position
+
+    save_rows("positions", positions, build, lambda position: position_save(position=position))
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from events.models import Competition, Event, EventOrganization, Participation, Topic
 from events.search import search_events
+from events.selectors import visible_events
 from people.api.filters import (
     CodeChoiceFilter,
     CountryCodeFilter,
@@ -15,6 +16,12 @@ from people.api.filters import (
 )
 from people.models import Organization, Person, Region
 from people.search import text_matches
+
+
+def _visible_events(request) -> QuerySet[Event]:
+    # A draft's slug must not be confirmed to someone who may not see it.
+    return visible_events(request.user) if request is not None else Event.objects.none()
+
 
 EVENT_ORDERINGS = ["start", "-start", "title", "-title", "updated_at", "-updated_at"]
 
@@ -43,7 +50,7 @@ class EventFilter(django_filters.FilterSet):
         help_text="Slug of a person taking part in the event.",
     )
     parent = SlugChoiceFilter(
-        queryset=Event.objects.all(),
+        queryset=_visible_events,
         help_text="Slug of the event this one is part of.",
     )
     topic = SlugChoiceFilter(

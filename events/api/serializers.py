@@ -16,7 +16,8 @@ from events.models import (
     Source,
     Topic,
 )
-from events.services import NestedValidationError, event_create, event_update
+from events.selectors import can_preview_drafts, visible_events
+from events.services import event_create, event_update
 from people.api.fields import CodeField, TranslatedField, api_errors, require_some_language
 from people.api.serializers import (
     CountrySummarySerializer,
@@ -181,6 +182,16 @@ class EventSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    def to_representation(self, instance: Event) -> dict:
+        data = super().to_representation(instance)
+        parent = instance.parent
+        # A published event may be part of a draft: name it only to those
+        # who may see drafts.
+        hidden = parent is not None and not parent.is_public
+        if hidden and not can_preview_drafts(self.context["request"].user):
+            data["parent"] = None
+        return data
+
 
 # --- competitions --------------------------------------------------------------
 
@@ -271,6 +282,17 @@ def _slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
     return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
 
 
+class VisibleEventField(serializers.SlugRelatedField):
+    """An event by slug, among those the requesting user may see: a draft's
+    slug must not be confirmed to someone who may not see it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(slug_field="slug", **kwargs)
+
+    def get_queryset(self):
+        return visible_events(self.context["request"].user)
+
+
 class OrganizationRoleWriteSerializer(serializers.Serializer):
     organization = _slug_field(Organization.objects.all())
     role = serializers.ChoiceField(choices=EventOrganization.Role.choices)
@@ -349,7 +371,7 @@ class EventWriteSerializer(serializers.Serializer):
     title = TranslatedField(max_length=300)
     kind = serializers.ChoiceField(choices=Event.Kind.choices)
     status = serializers.ChoiceField(choices=Event.Status.choices, required=False)
-    parent = _slug_field(Event.objects.all(), allow_null=True, required=False)
+    parent = VisibleEventField(allow_null=True, required=False)
     edition = EditionRefWriteSerializer(allow_null=True, required=False)
     start_date = serializers.DateField()
     start_time = LocalTimeField(allow_null=True, required=False)
@@ -375,19 +397,7 @@ class EventWriteSerializer(serializers.Serializer):
     sources = SourceWriteSerializer(many=True, required=False)
 
     def validate(self, attrs):
-        if not self.partial or any(key.startswith("title_") for key in attrs):
-            require_some_language(attrs, "title")
-        slug = attrs.get("slug")
-        if (
-            slug
-            and Event.objects.filter(slug=slug)
-            .exclude(pk=getattr(self.instance, "pk", None))
-            .exists()
-        ):
-            raise serializers.ValidationError({"slug": ["An event with this slug already exists."]})
-        parent = attrs.get("parent")
-        if parent is not None and self.instance is not None and parent.pk == self.instance.pk:
-            raise serializers.ValidationError({"parent": ["An event cannot be part of itself."]})
+        require_some_language(attrs, "title", self.instance)
         return attrs
 
     def _split(self, validated_data: dict) -> tuple[dict, dict]:
@@ -406,8 +416,6 @@ class EventWriteSerializer(serializers.Serializer):
         related = {key: value for key, value in related.items() if value is not None}
         try:
             return event_create(fields=fields, **related)
-        except NestedValidationError as error:
-            raise _nested_errors(error) from None
         except DjangoValidationError as error:
             raise api_errors(error, ERROR_NAMES) from None
 
@@ -415,21 +423,5 @@ class EventWriteSerializer(serializers.Serializer):
         fields, related = self._split(validated_data)
         try:
             return event_update(event=instance, fields=fields, **related)
-        except NestedValidationError as error:
-            raise _nested_errors(error) from None
         except DjangoValidationError as error:
             raise api_errors(error, ERROR_NAMES) from None
-
-
-def _nested_errors(error: NestedValidationError) -> serializers.ValidationError:
-    detail = {}
-    for related_name, rows in error.nested.items():
-        api_name = ERROR_NAMES.get(related_name, related_name)
-        detail[api_name] = {}
-        for index, messages in rows.items():
-            if isinstance(messages, dict):
-                row_error = api_errors(DjangoValidationError(messages), ERROR_NAMES).detail
-            else:
-                row_error = {"non_field_errors": messages}
-            detail[api_name][index] = row_error
-    return serializers.ValidationError(detail)

@@ -8,6 +8,7 @@ from events.api.filters import CompetitionFilter, EventFilter
 from events.api.selectors import competitions_for_api, events_for_api
 from events.api.serializers import CompetitionSerializer, EventSerializer, EventWriteSerializer
 from events.models import START_TIME_KEY, Competition, Event
+from events.selectors import with_event_details
 from events.services import event_delete
 from people.api.views import ApiViewMixin, WriteThroughServicesMixin, translated_sort_key
 
@@ -53,6 +54,11 @@ class EventViewSet(
 
     def get_queryset(self) -> QuerySet[Event]:
         return events_for_api(self.request.user)
+
+    def get_written_queryset(self) -> QuerySet[Event]:
+        # Whoever could write an event may read back what they wrote, even a
+        # draft they may not otherwise see (a partner with add permission only).
+        return with_event_details(Event.objects.all())
 
     def perform_destroy(self, instance: Event) -> None:
         event_delete(event=instance)

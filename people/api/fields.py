@@ -3,7 +3,6 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils import translation
@@ -11,7 +10,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from people.languages import LANGUAGE_CODES
+
+LANGUAGES = LANGUAGE_CODES
 
 
 @extend_schema_field(
@@ -74,9 +75,16 @@ class TranslatedField(serializers.Field):
         return values
 
 
-def require_some_language(attrs: Mapping[str, Any], field: str) -> None:
-    """At least one language of a required translated field must be filled in."""
-    if not any(attrs.get(f"{field}_{language}") for language in LANGUAGES):
+def require_some_language(
+    attrs: Mapping[str, Any], field: str, instance: models.Model | None = None
+) -> None:
+    """At least one language of a required translated field must stay filled
+    in, counting what the record already holds for languages not sent."""
+    values = [
+        attrs[key] if key in attrs else getattr(instance, key, None)
+        for key in (f"{field}_{language}" for language in LANGUAGES)
+    ]
+    if not any(values):
         raise serializers.ValidationError({field: ["Give the text in at least one language."]})
 
 
@@ -112,12 +120,29 @@ def api_errors(
     language (`title.ru`); `renames` maps other model names to API names.
     """
     renames = renames or {}
+    nested = getattr(error, "nested", None)
+    if nested is not None:
+        return serializers.ValidationError(_nested_detail(nested, renames))
     if not hasattr(error, "error_dict"):
         return serializers.ValidationError({"non_field_errors": error.messages})
     detail: dict[str, Any] = {}
     for name, field_errors in error.message_dict.items():
         _place(detail, _api_name(name, renames), field_errors)
     return serializers.ValidationError(detail)
+
+
+def _nested_detail(nested: Mapping[str, Any], renames: Mapping[str, str]) -> dict:
+    """Per-row errors of related rows: {"participants": {"1": {"person": […]}}}."""
+    detail: dict[str, Any] = {}
+    for related_name, rows in nested.items():
+        rows_detail = detail.setdefault(renames.get(related_name, related_name), {})
+        for index, messages in rows.items():
+            if isinstance(messages, Mapping):
+                row = api_errors(DjangoValidationError(dict(messages)), renames).detail
+            else:
+                row = {"non_field_errors": list(messages)}
+            rows_detail[index] = row
+    return detail
 
 
 def _api_name(name: str, renames: Mapping[str, str]) -> list[str]:

@@ -192,16 +192,7 @@ class PersonWriteSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs):
-        if not self.partial or any(key.startswith("given_name_") for key in attrs):
-            require_some_language(attrs, "given_name")
-        slug = attrs.get("slug")
-        if (
-            slug
-            and Person.objects.filter(slug=slug)
-            .exclude(pk=getattr(self.instance, "pk", None))
-            .exists()
-        ):
-            raise serializers.ValidationError({"slug": ["A person with this slug already exists."]})
+        require_some_language(attrs, "given_name", self.instance)
         return attrs
 
     def create(self, validated_data):
@@ -234,18 +225,7 @@ class OrganizationWriteSerializer(serializers.Serializer):
     description = TranslatedField(required=False)
 
     def validate(self, attrs):
-        if not self.partial or any(key.startswith("name_") for key in attrs):
-            require_some_language(attrs, "name")
-        slug = attrs.get("slug")
-        if (
-            slug
-            and Organization.objects.filter(slug=slug)
-            .exclude(pk=getattr(self.instance, "pk", None))
-            .exists()
-        ):
-            raise serializers.ValidationError(
-                {"slug": ["An organization with this slug already exists."]}
-            )
+        require_some_language(attrs, "name", self.instance)
         return attrs
 
     def create(self, validated_data):

@@ -1,5 +1,6 @@
 """API views for people, organizations, countries and regions."""
 
+from django.conf import settings
 from django.db.models import CharField, F, ProtectedError, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils.cache import patch_vary_headers
@@ -18,13 +19,13 @@ from people.api.serializers import (
     PersonWriteSerializer,
     RegionSerializer,
 )
+from people.languages import fallback_order
 from people.models import Country, Organization, Person, Region
 
 
 def translated_sort_key(field: str) -> Coalesce:
     """A translated field in the request's language, falling back like the site."""
-    language = get_language() or "en"
-    order = [language] + [code for code in ("en", "ru", "ky") if code != language]
+    order = fallback_order(get_language() or settings.LANGUAGE_CODE)
     return Coalesce(*(F(f"{field}_{code}") for code in order), Value(""), output_field=CharField())
 
 
@@ -45,6 +46,7 @@ class WriteThroughServicesMixin:
     """Create and update with a write serializer; answer with the read one."""
 
     write_serializer_class: type[serializers.Serializer]
+    protected_message = "Other records refer to this one; remove them first."
 
     def get_serializer_class(self):
         if self.request.method in ("POST", "PUT", "PATCH"):
@@ -79,8 +81,12 @@ class WriteThroughServicesMixin:
             ) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    def get_written_queryset(self) -> QuerySet:
+        """Where a record just written is read back from (see EventViewSet)."""
+        return self.get_queryset()
+
     def _read(self, instance) -> dict:
-        fresh = self.get_queryset().get(pk=instance.pk)
+        fresh = self.get_written_queryset().get(pk=instance.pk)
         return self.serializer_class(fresh, context=self.get_serializer_context()).data
 
 

@@ -131,3 +131,27 @@ def test_docs_page_works_without_the_internet(api_client):
     assert sources, html
     assert all(source.startswith("/") for source in sources), sources
     assert "swagger-ui-bundle.js" in html
+
+
+def test_a_forged_forwarded_for_header_does_not_reset_the_throttle(api_client, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": "5/minute"},
+    }
+    statuses = [
+        api_client.get("/api/v1/countries/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+
+
+def test_a_draft_parent_is_not_named_to_the_public(api_client, token_for):
+    parent = EventFactory(slug="secret-summit", status="draft")
+    EventFactory(slug="side-event", status="published", parent=parent)
+    assert api_client.get("/api/v1/events/side-event/").json()["parent"] is None
+    # Asking for a draft's children answers exactly as for an unknown slug.
+    draft = api_client.get("/api/v1/events/?parent=secret-summit")
+    unknown = api_client.get("/api/v1/events/?parent=no-such-event")
+    assert (draft.status_code, draft.json()) == (unknown.status_code, unknown.json())
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(EditorFactory())}")
+    assert api_client.get("/api/v1/events/side-event/").json()["parent"]["slug"] == "secret-summit"

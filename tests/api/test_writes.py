@@ -223,7 +223,7 @@ def test_delete_removes_the_event_and_its_rows(api_client, token_for):
             {"edition": {"competition": "nope", "year": 2024}},
             [("edition.competition", "Object with slug=nope does not exist.")],
         ),
-        ({"slug": "taken"}, [("slug", "An event with this slug already exists.")]),
+        ({"slug": "taken"}, [("slug", "Event with this Slug already exists.")]),
     ],
 )
 def test_event_validation_errors_name_the_field(api_client, token_for, change, errors):
@@ -370,3 +370,65 @@ def test_token_login_and_logout(api_client):
         api_client.post("/api/v1/events/", {**EVENT, "slug": "again"}, format="json").status_code
         == 401
     )
+
+
+def test_a_partner_who_may_only_add_gets_back_the_draft_it_created(api_client, token_for):
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="add_event"))
+    _auth(api_client, token_for(user))
+    response = api_client.post("/api/v1/events/", {**EVENT, "status": "draft"}, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["status"] == "draft"
+    assert Event.objects.count() == 1
+    # It stays invisible to them afterwards, as drafts are to the public.
+    assert api_client.get(f"/api/v1/events/{response.json()['slug']}/").status_code == 404
+
+
+def test_a_draft_parent_cannot_be_probed_by_writing(api_client, token_for):
+    EventFactory(slug="secret-summit", status="draft")
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="add_event"))
+    _auth(api_client, token_for(user))
+    response = api_client.post(
+        "/api/v1/events/", {**EVENT, "parent": "secret-summit"}, format="json"
+    )
+    assert _errors(response) == [("parent", "Object with slug=secret-summit does not exist.")]
+
+
+def test_patch_may_clear_one_language_while_another_remains(api_client, token_for):
+    EventFactory(slug="forum", title_en="Forum", title_ru="Форум")
+    _auth(api_client, token_for(EditorFactory()))
+    response = api_client.patch("/api/v1/events/forum/", {"title": {"en": None}}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["title"] == {"en": None, "ru": "Форум", "ky": None}
+    response = api_client.patch("/api/v1/events/forum/", {"title": {"ru": None}}, format="json")
+    assert _errors(response) == [("title", "Give the text in at least one language.")]
+
+
+def test_parent_cycles_are_refused(api_client, token_for):
+    first = EventFactory(slug="first")
+    EventFactory(slug="second", parent=first)
+    _auth(api_client, token_for(EditorFactory()))
+    response = api_client.patch("/api/v1/events/first/", {"parent": "second"}, format="json")
+    assert _errors(response) == [("parent", "The chosen event is already part of this one.")]
+    response = api_client.patch("/api/v1/events/first/", {"parent": "first"}, format="json")
+    assert _errors(response) == [("non_field_errors", "An event cannot be part of itself.")]
+
+
+def test_position_errors_name_their_row(api_client, token_for):
+    _auth(api_client, token_for(EditorFactory()))
+    response = api_client.post(
+        "/api/v1/people/",
+        {
+            **PERSON,
+            "positions": [
+                {"title": {"en": "Rector"}},
+                {"title": {"en": "Dean"}, "start_date": "2020-01-01", "end_date": "2019-01-01"},
+            ],
+        },
+        format="json",
+    )
+    assert _errors(response) == [
+        ("positions.1.non_field_errors", "A position cannot end before it starts.")
+    ]
+    assert Person.objects.count() == 0

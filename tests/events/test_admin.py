@@ -532,3 +532,30 @@ def test_admin_edition_shows_reported_and_derived_figures(editor_client):
         ("entry_region_count", "1"),
         ("entry_country_count", "2"),
     ]
+
+
+@pytest.mark.parametrize("year", ["0", "99999", "abc", "-1"])
+def test_admin_year_filter_ignores_impossible_years(editor_client, year):
+    EventFactory()
+    response = editor_client.get(reverse("admin:events_event_changelist"), {"year": year})
+    assert response.status_code == 200
+    assert len(_result_titles(response)) == 1
+
+
+def test_admin_revert_refreshes_the_search_index(editor_client):
+    from events.search import search_events
+    from events.services import event_create, event_update
+
+    event = event_create(
+        fields={"title_en": "Friendship forum", "kind": "forum", "start_date": "2024-01-01"}
+    )
+    event_update(event=event, fields={"title_en": "Culture days"})
+    first = event.history.order_by("history_date").first()
+    url = reverse("admin:events_event_simple_history", args=[event.pk, first.history_id])
+    data = _event_post(
+        title_en="Friendship forum", slug=event.slug, kind="forum", status="draft",
+        start_date="2024-01-01", timezone="UTC",
+    )  # fmt: skip
+    assert editor_client.post(url, data).status_code == 302
+    found = search_events(Event.objects.all(), "friendship").values_list("pk", flat=True)
+    assert list(found) == [event.pk]

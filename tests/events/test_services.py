@@ -5,14 +5,13 @@ from django.core.exceptions import ValidationError
 
 from events.models import Event, Participation
 from events.services import (
-    NestedValidationError,
     event_create,
     event_update,
     events_set_status,
     sanitize_html,
 )
 from people.models import Person
-from people.services import person_create, person_update
+from people.services import NestedValidationError, person_create, person_update
 from tests.factories import (
     CountryFactory,
     EventFactory,
