@@ -7,6 +7,7 @@ message next to its field and the filter is left out, never a 500.
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from events import site_selectors
@@ -33,7 +34,10 @@ class EventFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
-        choices=[("", _("Any kind")), *Event.Kind.choices],
+        choices=[
+            ("", _("Any kind")),
+            *((kind, capfirst(label)) for kind, label in Event.Kind.choices),
+        ],
     )
     country = CodeChoiceField(
         label=_("Country (host or taking part)"),

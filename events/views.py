@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
@@ -64,7 +65,7 @@ def _active_filters(form: EventFilterForm, query: QueryDict) -> list[dict[str, A
     for name, value in filters.items():
         shown = value
         if name == "kind":
-            shown = dict(form.fields["kind"].choices)[value]
+            shown = capfirst(dict(form.fields["kind"].choices)[value])
         active.append(
             {
                 "name": name,
@@ -211,7 +212,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "per-kind",
             gettext("Events per kind"),
             [
-                (str(label), count, f"{events_url}?kind={kind}")
+                (capfirst(label), count, f"{events_url}?kind={kind}")
                 for kind, label, count in figures.per_kind
             ],
         ),
