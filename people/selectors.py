@@ -79,22 +79,38 @@ class NameVariant:
     name: str
 
 
+def _full_name_in(person: Person, language: str) -> str:
+    parts = [
+        getattr(person, build_localized_fieldname(field, language)) or ""
+        for field in ("honorific_prefix", "given_name", "patronymic", "family_name")
+    ]
+    return " ".join(part for part in parts if part) if parts[1] else ""
+
+
+def display_name(person: Person) -> NameVariant:
+    """The full name as written in one language, the first of the fallbacks that has it.
+
+    Falling back field by field would mix scripts ("Vladimir Юрьевич Zorin"
+    when only the Russian form has a patronymic); a name is taken whole.
+    """
+    for language in fallback_languages():
+        name = _full_name_in(person, language)
+        if name:
+            return NameVariant(language=language, name=name)
+    return NameVariant(language=get_language() or "en", name=person.full_name)
+
+
 def name_variants(person: Person) -> list[NameVariant]:
-    """The person's full name as written in the other site languages, when it differs.
+    """The full name as written in the other site languages, when it differs.
 
     Readers search in Latin or Cyrillic; showing both spellings tells them the
     page is about the person they know by the other one.
     """
-    shown = person.full_name
+    seen = {display_name(person).name}
     variants: list[NameVariant] = []
-    seen = {shown}
     for language in LANGUAGES:
-        parts = [
-            getattr(person, build_localized_fieldname(field, language)) or ""
-            for field in ("honorific_prefix", "given_name", "patronymic", "family_name")
-        ]
-        name = " ".join(part for part in parts if part)
-        if parts[1] and name not in seen:
+        name = _full_name_in(person, language)
+        if name and name not in seen:
             seen.add(name)
             variants.append(NameVariant(language=language, name=name))
     return variants

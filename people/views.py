@@ -19,6 +19,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(selectors.person_queryset(), slug=slug)
     context = {
         "person": person,
+        "display_name": selectors.display_name(person),
         "name_variants": selectors.name_variants(person),
         "sections": pages.sections("person", request, person),
     }

@@ -46,6 +46,17 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     return links
 
 
+@register.simple_tag(takes_context=True)
+def x_default_url(context: dict[str, Any]) -> str:
+    """The page without its language prefix: LocaleMiddleware sends each reader
+    to their own language from there, which is what x-default means. The
+    sitemap's x-default is built the same way by Django."""
+    request: HttpRequest | None = context.get("request")
+    path = request.get_full_path() if request is not None else "/"
+    default = settings.LANGUAGE_CODE
+    return absolute(translate_url(path, default).replace(f"/{default}/", "/", 1))
+
+
 @register.simple_tag
 def og_locale(code: str | None = None) -> str:
     return OG_LOCALES.get(code or get_language() or "en", "en_GB")

@@ -313,8 +313,11 @@ def test_every_page_links_its_other_languages(client, seed):
         "en": f"http://localhost:8000/en/events/{SEED}/",
         "ru": f"http://localhost:8000/ru/events/{SEED}/",
         "ky": f"http://localhost:8000/ky/events/{SEED}/",
-        "x-default": f"http://localhost:8000/en/events/{SEED}/",
+        "x-default": f"http://localhost:8000/events/{SEED}/",
     }
+    # x-default sends each reader to their own language.
+    response = client.get(f"/events/{SEED}/", HTTP_ACCEPT_LANGUAGE="ky")
+    assert response["Location"] == f"/ky/events/{SEED}/"
     switcher = tree.find(".//nav[@class='languages']")
     assert [(link.get("href"), text(link)) for link in switcher.iter("a")] == [
         (f"/en/events/{SEED}/", "English"),
