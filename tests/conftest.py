@@ -67,3 +67,15 @@ def count_queries():
         return len(context.captured_queries)
 
     return count
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language. A request to /ru/ or /ky/
+    activates that language in the thread running the test, and it would
+    otherwise stay active for the next test in the same worker."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
