@@ -967,3 +967,45 @@ def test_event_list_interface_is_translated(client, language, heading, button):
     tree = _page(client, f"/{language}/events/")
     assert text(tree.find(".//h1")) == heading
     assert text(tree.find(".//form[@class='filter-form']//button")) == button
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/events/?year=99999999999999999999",
+        "/en/events/?country=%00",
+        "/en/events/?organization=%00&person=%00&topic=%00&region=%00&host_country=%00",
+        "/en/events/?q=%00",
+        "/en/events/?q=%26%7C%21%3A*()",
+        "/en/events/?ordering=drop",
+        "/en/events/?page=-1",
+        "/en/events/?page=1e9",
+        "/en/events/?kind=&country=&year=&topic=",
+        "/en/events/?country=k",
+        "/en/events.ics?country=%00&page=abc",
+        "/en/search/?q=%00",
+        "/en/search/?q=%26%7C%21",
+        "/en/countries/ru/with/?country=%00",
+        "/en/countries/ru/with/?country=",
+        "/en/countries/%00/",
+        "/en/countries/ru/with/x/",
+        "/en/events/no-such-event/",
+        "/en/events/no-such-event.ics",
+        "/en/competitions/no-such-competition/",
+        "/en/people/nobody/",
+        "/en/organizations/nothing/",
+    ],
+)
+def test_bad_addresses_and_parameters_never_give_a_500(client, seed, url):
+    response = client.get(url)
+    assert response.status_code in {200, 400, 404}, url
+
+
+def test_event_page_json_ld_cannot_close_its_script_element(client):
+    title = "Forum </script><script>alert(1)</script> & more"
+    event = EventFactory(title_en=title)
+    response = _get(client, event.get_absolute_url())
+    assert b"</script><script>alert(1)" not in response.content
+    tree = check_page(response.content)
+    assert json_ld(tree)[0]["name"] == title
+    assert len(find_all(tree, "script")) == 2  # the JSON-LD and site.js
