@@ -117,7 +117,8 @@ def test_person_page_groups_roles_in_order_and_hides_drafts(client):
     )
     events = _section(_page(client, person.get_absolute_url()), "person-events-heading")
     assert [text(h3) for h3 in events.iter("h3")] == ["Moderator", "Attendee"]
-    assert [text(link) for link in events.iter("a")] == ["Led", "Heard"]
+    assert [text(link) for link in events.iter("a")][:-1] == ["Led", "Heard"]
+    assert events.findall(".//p/a")[-1].get("href") == f"/en/events/?person={person.slug}"
 
 
 def test_person_page_caps_each_role_and_links_to_the_full_list(client):
