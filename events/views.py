@@ -15,7 +15,7 @@ from events import charts, site_selectors
 from events.calendar import ical_calendar
 from events.forms import EventFilterForm, PartnerCountryForm, SearchForm
 from events.links import absolute
-from events.selectors import can_preview_drafts, event_detail_queryset
+from events.selectors import event_detail_queryset
 from events.structured_data import event_json_ld
 from people.models import Country
 from people.selectors import search_organizations, search_people
@@ -108,8 +108,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "paginator": paginator,
         "notices": notices,
         "active_filters": _active_filters(form, request.GET),
-        "calendar_query": _without(request.GET, "page", "ordering"),
-        "can_preview_drafts": can_preview_drafts(request.user),
+        # The calendar of this list, without what was not understood.
+        "calendar_query": _without(request.GET, "page", "ordering", *form.errors),
     }
     status = 400 if form.errors or number is None else 200
     response = render(request, "events/event_list.html", context, status=status)
