@@ -6,6 +6,7 @@ silently wrong setting.
 """
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -108,5 +109,16 @@ def env_url(name: str, schemes: Sequence[str]) -> str:
     if value and not value.startswith(tuple(f"{scheme}://" for scheme in schemes)):
         raise ImproperlyConfigured(
             f"{name} must start with {' or '.join(s + '://' for s in schemes)}; got {value!r}."
+        )
+    return value
+
+
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate such as '120/minute' (units: second, minute, hour, day)."""
+    value = env_str(name, default)
+    if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", value):
+        raise ImproperlyConfigured(
+            f"{name} must be a number of requests per second, minute, hour or day, "
+            f"such as '120/minute'; got {value!r}."
         )
     return value

@@ -13,6 +13,7 @@ from events.views import robots_txt
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include(("diplomacy.api", "api"))),
     # The public site's sitemaps and robots.txt, outside the language prefixes.
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections, models
 from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.lookups import Contains, Exact
 
 # Which configuration stems which language's columns.
 CONFIGS = {"en": "english", "ru": "russian", "ky": "simple"}
@@ -84,9 +85,35 @@ def search(
     for word in words:
         word_condition = Q()
         for field in fallback_fields:
-            word_condition |= Q(**{f"{field}__icontains": word})
+            word_condition |= text_matches(queryset, field, word)
         condition &= word_condition
     return queryset.filter(condition).distinct()
+
+
+def text_matches(queryset: models.QuerySet, field: str, value: str, *, exact: bool = False) -> Q:
+    """Case-insensitive match in any script.
+
+    SQLite's own case folding knows only ASCII, so there a Python function
+    registered on each connection (see PeopleConfig.ready) folds the text.
+    """
+    if connections[queryset.db].vendor != "sqlite":
+        return Q(**{f"{field}__{'iexact' if exact else 'icontains'}": value})
+    folded = Func(F(field), function=SQLITE_CASEFOLD, output_field=TextField())
+    lookup = Exact if exact else Contains
+    return Q(lookup(folded, value.casefold()))
+
+
+SQLITE_CASEFOLD = "diplomacy_casefold"
+
+
+def register_sqlite_functions(sender, connection, **kwargs) -> None:
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            SQLITE_CASEFOLD,
+            1,
+            lambda text: text.casefold() if isinstance(text, str) else text,
+            deterministic=True,
+        )
 
 
 def translated_fields(*fields: str) -> list[str]:

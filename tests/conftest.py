@@ -79,3 +79,40 @@ def _default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttle counters live in the shared cache; each test starts clean.
+
+    The database cache is rolled back with each test's transaction; Redis
+    (when REDIS_URL is set) has to be emptied.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    if not isinstance(caches["default"], DatabaseCache):
+        caches["default"].clear()
+
+
+@pytest.fixture
+def api_client():
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def token_for(db):
+    """An API token for a user: `token_for(user)`, or expired with `expired=True`."""
+    from datetime import timedelta
+
+    from knox.models import AuthToken
+
+    def make(user, *, expired: bool = False) -> str:
+        _instance, token = AuthToken.objects.create(
+            user, expiry=timedelta(seconds=-1) if expired else timedelta(days=1)
+        )
+        return token
+
+    return make

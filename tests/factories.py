@@ -153,7 +153,9 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     role = Participation.Role.SPEAKER
     position = factory.SubFactory(PositionFactory, person=factory.SelfAttribute("..person"))
-    position_title_en = factory.LazyAttribute(lambda o: o.position.title_en)
+    position_title_en = factory.LazyAttribute(
+        lambda o: o.position.title_en if o.position else "Director"
+    )
 
 
 class QuoteFactory(factory.django.DjangoModelFactory):

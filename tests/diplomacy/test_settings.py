@@ -49,6 +49,12 @@ def test_env_bool_accepts_the_usual_spellings(monkeypatch):
             "got 'mysql://localhost/db'.",
         ),
         (
+            lambda: env.env_rate("FLAG", "1/day"),
+            "lots",
+            "FLAG must be a number of requests per second, minute, hour or day, "
+            "such as '120/minute'; got 'lots'.",
+        ),
+        (
             lambda: env.env_url("FLAG", ["redis", "rediss"]),
             "localhost:6379",
             "FLAG must start with redis:// or rediss://; got 'localhost:6379'.",

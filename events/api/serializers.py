@@ -1,0 +1,435 @@
+"""Events and competitions as the API shows them and takes them."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events.models import (
+    Competition,
+    Edition,
+    Entry,
+    Event,
+    EventOrganization,
+    Nomination,
+    Participation,
+    Quote,
+    Source,
+    Topic,
+)
+from events.services import NestedValidationError, event_create, event_update
+from people.api.fields import CodeField, TranslatedField, api_errors, require_some_language
+from people.api.serializers import (
+    CountrySummarySerializer,
+    OrganizationSummarySerializer,
+    PersonSummarySerializer,
+    PublicUrlField,
+    RegionSummarySerializer,
+)
+from people.models import Country, Organization, Person, Position, Region
+
+START_HELP = (
+    "ISO 8601: a date when only the day is known, otherwise a date-time with the venue's "
+    "UTC offset."
+)
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    name = TranslatedField()
+
+    class Meta:
+        model = Topic
+        fields = ["slug", "name"]
+
+
+class EventSummarySerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    url = PublicUrlField()
+
+    class Meta:
+        model = Event
+        fields = ["slug", "title", "kind", "start_date", "url"]
+
+
+class EditionRefSerializer(serializers.ModelSerializer):
+    competition = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    title = TranslatedField(source="competition", column="title")
+
+    class Meta:
+        model = Edition
+        fields = ["competition", "year", "title"]
+
+
+class EventOrganizationSerializer(serializers.ModelSerializer):
+    organization = OrganizationSummarySerializer()
+
+    class Meta:
+        model = EventOrganization
+        fields = ["organization", "role"]
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    person = PersonSummarySerializer(allow_null=True)
+    position = TranslatedField(
+        column="position_title", help_text="The person's title as worded at the event."
+    )
+    position_id = serializers.IntegerField(
+        allow_null=True, help_text="The matching entry in the person's positions, if any."
+    )
+    organization = OrganizationSummarySerializer(
+        allow_null=True, help_text="Whom the participant represented; set for unnamed ones."
+    )
+
+    class Meta:
+        model = Participation
+        fields = ["person", "role", "position", "position_id", "organization"]
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    person = PersonSummarySerializer()
+
+    class Meta:
+        model = Quote
+        fields = ["person", "text", "language"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    rubric = TranslatedField()
+
+    class Meta:
+        model = Source
+        fields = ["title", "url", "publisher", "rubric", "published_at"]
+
+
+@extend_schema_field({"type": "string", "description": START_HELP, "example": "2023-04-24"})
+class MomentField(serializers.Field):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value) -> str:
+        return value.isoformat()
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$",
+        "example": "10:00:00",
+        "description": "Local time at the venue (no offset; see `timezone`).",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time at the venue. JSON Schema's `time` format demands a
+    UTC offset, which a local time does not have."""
+
+
+class EventSerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    venue = TranslatedField()
+    city = TranslatedField()
+    summary = TranslatedField()
+    body = TranslatedField(help_text="Sanitised HTML.")
+    start = MomentField()
+    end = MomentField()
+    start_time = LocalTimeField(allow_null=True)
+    end_time = LocalTimeField(allow_null=True)
+    host_country = CountrySummarySerializer(allow_null=True)
+    region = RegionSummarySerializer(allow_null=True)
+    parent = EventSummarySerializer(allow_null=True)
+    edition = EditionRefSerializer(allow_null=True)
+    organizations = EventOrganizationSerializer(source="organization_roles", many=True)
+    participants = ParticipantSerializer(source="participations", many=True)
+    countries = CountrySummarySerializer(many=True, help_text="Participating countries.")
+    topics = TopicSerializer(many=True)
+    quotes = QuoteSerializer(many=True)
+    sources = SourceSerializer(many=True)
+    image = serializers.ImageField(allow_null=True, use_url=True)
+    url = PublicUrlField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "url",
+            "title",
+            "kind",
+            "status",
+            "start",
+            "end",
+            "start_date",
+            "start_time",
+            "end_date",
+            "end_time",
+            "timezone",
+            "venue",
+            "city",
+            "region",
+            "host_country",
+            "online_url",
+            "summary",
+            "body",
+            "image",
+            "parent",
+            "edition",
+            "organizations",
+            "participants",
+            "countries",
+            "topics",
+            "quotes",
+            "sources",
+            "created_at",
+            "updated_at",
+        ]
+
+
+# --- competitions --------------------------------------------------------------
+
+
+class EntrySerializer(serializers.ModelSerializer):
+    person = PersonSummarySerializer(allow_null=True)
+    organization = OrganizationSummarySerializer(allow_null=True)
+    title = TranslatedField()
+    country = CountrySummarySerializer(allow_null=True)
+    region = RegionSummarySerializer(allow_null=True)
+    nomination = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Entry
+        fields = ["nomination", "person", "organization", "title", "country", "region", "result"]
+
+
+class NominationSerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+
+    class Meta:
+        model = Nomination
+        fields = ["id", "title"]
+
+
+class ReportedFiguresSerializer(serializers.Serializer):
+    regions = serializers.IntegerField(source="reported_regions", allow_null=True)
+    countries = serializers.IntegerField(source="reported_countries", allow_null=True)
+    participants = serializers.IntegerField(source="reported_participants", allow_null=True)
+    text = TranslatedField(
+        column="reported_figures", help_text="The figures in the organizers' words."
+    )
+    countries_named = CountrySummarySerializer(source="countries", many=True)
+
+
+class DerivedFiguresSerializer(serializers.Serializer):
+    entries = serializers.IntegerField(source="entry_count")
+    regions = serializers.IntegerField(source="entry_region_count")
+    countries = serializers.IntegerField(source="entry_country_count")
+
+
+class EditionSerializer(serializers.ModelSerializer):
+    reported = ReportedFiguresSerializer(source="*", help_text="As the organizers published them.")
+    derived = DerivedFiguresSerializer(source="*", help_text="Counted from the entries below.")
+    nominations = NominationSerializer(many=True)
+    entries = EntrySerializer(many=True)
+    events = EventSummarySerializer(many=True, help_text="Events held as part of this edition.")
+
+    class Meta:
+        model = Edition
+        fields = [
+            "year",
+            "start_date",
+            "end_date",
+            "reported",
+            "derived",
+            "nominations",
+            "entries",
+            "events",
+        ]
+
+
+class CompetitionSerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    description = TranslatedField()
+    organizers = OrganizationSummarySerializer(many=True)
+    editions = EditionSerializer(many=True)
+    url = PublicUrlField()
+
+    class Meta:
+        model = Competition
+        fields = [
+            "slug",
+            "url",
+            "title",
+            "description",
+            "website",
+            "organizers",
+            "editions",
+            "updated_at",
+        ]
+
+
+# --- writes ----------------------------------------------------------------------
+
+
+def _slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
+
+
+class OrganizationRoleWriteSerializer(serializers.Serializer):
+    organization = _slug_field(Organization.objects.all())
+    role = serializers.ChoiceField(choices=EventOrganization.Role.choices)
+
+
+class ParticipantWriteSerializer(serializers.Serializer):
+    person = _slug_field(
+        Person.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="Leave out only when the source does not name the person.",
+    )
+    role = serializers.ChoiceField(choices=Participation.Role.choices)
+    position = TranslatedField(
+        column="position_title",
+        max_length=500,
+        required=False,
+        help_text="The title as worded at the event; taken from position_id when left out.",
+    )
+    position_id = serializers.PrimaryKeyRelatedField(
+        source="position",
+        queryset=Position.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="One of the person's positions (see /people/{slug}/).",
+    )
+    organization = _slug_field(Organization.objects.all(), allow_null=True, required=False)
+
+
+class QuoteWriteSerializer(serializers.Serializer):
+    person = _slug_field(Person.objects.all())
+    text = serializers.CharField(max_length=5000)
+    language = serializers.ChoiceField(choices=Quote._meta.get_field("language").choices)
+
+
+class SourceWriteSerializer(serializers.Serializer):
+    title = TranslatedField(max_length=500)
+    url = serializers.URLField(max_length=1000, allow_blank=True, required=False)
+    publisher = serializers.CharField(max_length=300, allow_blank=True, required=False)
+    rubric = TranslatedField(max_length=200, required=False)
+    published_at = serializers.DateTimeField(allow_null=True, required=False)
+
+    def validate(self, attrs):
+        require_some_language(attrs, "title")
+        return attrs
+
+
+class EditionRefWriteSerializer(serializers.Serializer):
+    competition = _slug_field(Competition.objects.all())
+    year = serializers.IntegerField(min_value=1900, max_value=2200)
+
+    def validate(self, attrs):
+        edition = Edition.objects.filter(
+            competition=attrs["competition"], year=attrs["year"]
+        ).first()
+        if edition is None:
+            raise serializers.ValidationError(
+                {"year": ["This competition has no edition that year."]}
+            )
+        return edition
+
+
+# Model names in service errors, as the API calls them.
+ERROR_NAMES = {
+    "organization_roles": "organizations",
+    "participations": "participants",
+    "position_title": "position",
+    "position": "position_id",
+}
+
+
+class EventWriteSerializer(serializers.Serializer):
+    slug = serializers.SlugField(
+        max_length=200, required=False, help_text="Made from the title and year when left out."
+    )
+    title = TranslatedField(max_length=300)
+    kind = serializers.ChoiceField(choices=Event.Kind.choices)
+    status = serializers.ChoiceField(choices=Event.Status.choices, required=False)
+    parent = _slug_field(Event.objects.all(), allow_null=True, required=False)
+    edition = EditionRefWriteSerializer(allow_null=True, required=False)
+    start_date = serializers.DateField()
+    start_time = LocalTimeField(allow_null=True, required=False)
+    end_date = serializers.DateField(allow_null=True, required=False)
+    end_time = LocalTimeField(allow_null=True, required=False)
+    timezone = serializers.CharField(
+        max_length=64, required=False, help_text="IANA name of the venue's zone, e.g. Asia/Bishkek."
+    )
+    venue = TranslatedField(max_length=300, required=False)
+    city = TranslatedField(max_length=120, required=False)
+    region = CodeField(queryset=Region.objects.all(), allow_null=True, required=False)
+    host_country = CodeField(queryset=Country.objects.all(), allow_null=True, required=False)
+    online_url = serializers.URLField(allow_blank=True, required=False)
+    summary = TranslatedField(required=False)
+    body = TranslatedField(required=False, help_text="HTML; unsafe markup is removed.")
+    topics = _slug_field(Topic.objects.all(), many=True, required=False)
+    countries = CodeField(
+        queryset=Country.objects.all(), many=True, required=False, help_text="ISO codes."
+    )
+    organizations = OrganizationRoleWriteSerializer(many=True, required=False)
+    participants = ParticipantWriteSerializer(many=True, required=False)
+    quotes = QuoteWriteSerializer(many=True, required=False)
+    sources = SourceWriteSerializer(many=True, required=False)
+
+    def validate(self, attrs):
+        if not self.partial or any(key.startswith("title_") for key in attrs):
+            require_some_language(attrs, "title")
+        slug = attrs.get("slug")
+        if (
+            slug
+            and Event.objects.filter(slug=slug)
+            .exclude(pk=getattr(self.instance, "pk", None))
+            .exists()
+        ):
+            raise serializers.ValidationError({"slug": ["An event with this slug already exists."]})
+        parent = attrs.get("parent")
+        if parent is not None and self.instance is not None and parent.pk == self.instance.pk:
+            raise serializers.ValidationError({"parent": ["An event cannot be part of itself."]})
+        return attrs
+
+    def _split(self, validated_data: dict) -> tuple[dict, dict]:
+        related = {
+            "topics": validated_data.pop("topics", None),
+            "countries": validated_data.pop("countries", None),
+            "organizations": validated_data.pop("organizations", None),
+            "participants": validated_data.pop("participants", None),
+            "quotes": validated_data.pop("quotes", None),
+            "sources": validated_data.pop("sources", None),
+        }
+        return validated_data, related
+
+    def create(self, validated_data):
+        fields, related = self._split(validated_data)
+        related = {key: value for key, value in related.items() if value is not None}
+        try:
+            return event_create(fields=fields, **related)
+        except NestedValidationError as error:
+            raise _nested_errors(error) from None
+        except DjangoValidationError as error:
+            raise api_errors(error, ERROR_NAMES) from None
+
+    def update(self, instance, validated_data):
+        fields, related = self._split(validated_data)
+        try:
+            return event_update(event=instance, fields=fields, **related)
+        except NestedValidationError as error:
+            raise _nested_errors(error) from None
+        except DjangoValidationError as error:
+            raise api_errors(error, ERROR_NAMES) from None
+
+
+def _nested_errors(error: NestedValidationError) -> serializers.ValidationError:
+    detail = {}
+    for related_name, rows in error.nested.items():
+        api_name = ERROR_NAMES.get(related_name, related_name)
+        detail[api_name] = {}
+        for index, messages in rows.items():
+            if isinstance(messages, dict):
+                row_error = api_errors(DjangoValidationError(messages), ERROR_NAMES).detail
+            else:
+                row_error = {"non_field_errors": messages}
+            detail[api_name][index] = row_error
+    return serializers.ValidationError(detail)

@@ -1,0 +1,372 @@
+"""Writing through the API with a token: permissions, nested round trips, errors."""
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from events.models import Event, Participation
+from people.models import Organization, Person
+from tests.factories import (
+    CompetitionFactory,
+    CountryFactory,
+    EditionFactory,
+    EditorFactory,
+    EventFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    PositionFactory,
+    RegionFactory,
+    TopicFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _auth(api_client, token: str | None):
+    if token:
+        api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    return api_client
+
+
+def _errors(response) -> list[tuple[str, str]]:
+    return [(error["attr"], error["detail"]) for error in response.json()["errors"]]
+
+
+EVENT = {
+    "title": {"en": "Forum of the peoples", "ru": "Форум народов"},
+    "kind": "forum",
+    "status": "published",
+    "start_date": "2024-05-01",
+}
+PERSON = {"given_name": {"en": "Anna", "ru": "Анна"}, "family_name": {"en": "Ivanova"}}
+ORGANIZATION = {"name": {"en": "Civic Chamber", "ru": "Общественная палата"}, "kind": "ngo"}
+
+
+def _existing(kind: str):
+    return {
+        "events": lambda: EventFactory(slug="existing").slug,
+        "people": lambda: PersonFactory(slug="existing").slug,
+        "organizations": lambda: OrganizationFactory(slug="existing").slug,
+    }[kind]()
+
+
+BODIES = {"events": EVENT, "people": PERSON, "organizations": ORGANIZATION}
+WRITES = [
+    ("post", None, 201),
+    ("put", "existing", 200),
+    ("patch", "existing", 200),
+    ("delete", "existing", 204),
+]
+
+
+@pytest.mark.parametrize("resource", ["events", "people", "organizations"])
+@pytest.mark.parametrize(("method", "target", "success"), WRITES)
+@pytest.mark.parametrize("who", ["anonymous", "editor", "no_permission", "expired"])
+def test_write_permission_matrix(api_client, token_for, resource, method, target, success, who):
+    slug = _existing(resource)
+    token = {
+        "anonymous": lambda: None,
+        "editor": lambda: token_for(EditorFactory()),
+        "no_permission": lambda: token_for(UserFactory()),
+        "expired": lambda: token_for(EditorFactory(), expired=True),
+    }[who]()
+    url = f"/api/v1/{resource}/" + (f"{slug}/" if target else "")
+    response = getattr(_auth(api_client, token), method)(url, BODIES[resource], format="json")
+    expected = {"anonymous": 401, "editor": success, "no_permission": 403, "expired": 401}[who]
+    assert response.status_code == expected, response.content
+    if expected == 401:
+        assert response["WWW-Authenticate"] == "Token"
+
+
+def test_round_tables_competitions_and_reference_data_are_read_only(api_client, token_for):
+    _auth(api_client, token_for(UserFactory(is_superuser=True)))
+    for url in ["/api/v1/round-tables/", "/api/v1/competitions/", "/api/v1/countries/"]:
+        assert api_client.post(url, {}, format="json").status_code == 405
+
+
+def test_editor_token_creates_an_event_with_everything_in_one_request(api_client, token_for):
+    kyrgyzstan = CountryFactory(code="QK")
+    RegionFactory(country=kyrgyzstan, code="QK-GB")
+    russia = CountryFactory(code="QR")
+    person = PersonFactory(slug="kosachev")
+    position = PositionFactory(person=person, title_en="Deputy Chairman", title_ru="Заместитель")
+    OrganizationFactory(slug="apr")
+    OrganizationFactory(slug="sco-centre")
+    TopicFactory(slug="culture")
+    EditionFactory(competition=CompetitionFactory(slug="leader"), year=2024)
+    body = {
+        **EVENT,
+        "start_time": "10:00",
+        "end_date": "2024-05-02",
+        "end_time": "17:00",
+        "timezone": "Asia/Bishkek",
+        "city": {"en": "Bishkek", "ru": "Бишкек"},
+        "host_country": "qk",
+        "region": "QK-GB",
+        "countries": ["QK", "qr"],
+        "topics": ["culture"],
+        "edition": {"competition": "leader", "year": 2024},
+        "body": {"en": "<p>Hello<script>alert(1)</script></p>"},
+        "organizations": [{"organization": "apr", "role": "organizer"}],
+        "participants": [
+            {"person": "kosachev", "role": "welcome_address", "position_id": position.pk},
+            {
+                "organization": "sco-centre",
+                "role": "attendee",
+                "position": {"en": "Director of the centre"},
+            },
+        ],
+        "quotes": [{"person": "kosachev", "text": "Дружба", "language": "ru"}],
+        "sources": [{"title": {"en": "Report"}, "url": "https://example.org/report"}],
+    }
+    _auth(api_client, token_for(EditorFactory()))
+    response = api_client.post("/api/v1/events/", body, format="json")
+    assert response.status_code == 201, response.json()
+    created = response.json()
+    assert created["slug"] == "forum-of-the-peoples-2024"
+    assert (created["start"], created["end"]) == (
+        "2024-05-01T10:00:00+06:00",
+        "2024-05-02T17:00:00+06:00",
+    )
+    assert created["body"]["en"] == "<p>Hello</p>"
+    assert [
+        (p["person"] and p["person"]["slug"], p["role"], p["position"])
+        for p in created["participants"]
+    ] == [
+        ("kosachev", "welcome_address", {"en": "Deputy Chairman", "ru": "Заместитель", "ky": None}),
+        (None, "attendee", {"en": "Director of the centre", "ru": None, "ky": None}),
+    ]
+    assert created["participants"][0]["position_id"] == position.pk
+    assert sorted(country["code"] for country in created["countries"]) == ["QK", "QR"]
+    assert created["edition"]["year"] == 2024
+    # The same record, read back anonymously from the public API.
+    api_client.credentials()
+    public = api_client.get(f"/api/v1/events/{created['slug']}/")
+    assert public.status_code == 200
+    assert public.json() == created
+    assert russia.participated_events.get().slug == created["slug"]
+
+
+def test_update_replaces_the_lists_it_is_given(api_client, token_for):
+    event = EventFactory(slug="forum")
+    ParticipationFactory(event=event, person=PersonFactory(slug="old"))
+    PersonFactory(slug="new")
+    OrganizationFactory(slug="apr")
+    event.organization_roles.create(organization=OrganizationFactory(slug="kept"), role="host")
+    _auth(api_client, token_for(EditorFactory()))
+    response = api_client.patch(
+        "/api/v1/events/forum/",
+        {"title": {"ru": "Форум"}, "participants": [{"person": "new", "role": "speaker"}]},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    data = response.json()
+    assert data["title"]["ru"] == "Форум"
+    assert data["title"]["en"] == event.title_en
+    assert [p["person"]["slug"] for p in data["participants"]] == ["new"]
+    assert [o["organization"]["slug"] for o in data["organizations"]] == ["kept"]
+
+
+def test_delete_removes_the_event_and_its_rows(api_client, token_for):
+    event = EventFactory(slug="forum")
+    ParticipationFactory(event=event)
+    _auth(api_client, token_for(EditorFactory()))
+    assert api_client.delete("/api/v1/events/forum/").status_code == 204
+    assert (Event.objects.count(), Participation.objects.count()) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("change", "errors"),
+    [
+        ({"kind": "party"}, [("kind", '"party" is not a valid choice.')]),
+        ({"title": {}}, [("title", "Give the text in at least one language.")]),
+        (
+            {"title": "Forum"},
+            [("title", 'Expected an object with a text per language, such as {"en": "…"}.')],
+        ),
+        ({"title": {"de": "Forum"}}, [("title", "Unknown language de; use en, ru, ky.")]),
+        ({"title": {"en": "x" * 301}}, [("title.en", "Ensure this has at most 300 characters.")]),
+        (
+            {"start_date": "24.04.2024"},
+            [
+                (
+                    "start_date",
+                    "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
+                )
+            ],
+        ),
+        (
+            {"end_date": "2024-04-01"},
+            [("non_field_errors", "An event cannot end before it starts.")],
+        ),
+        (
+            {"timezone": "Mars/Olympus"},
+            [("timezone", "“Mars/Olympus” is not a time zone; use a name such as Asia/Bishkek.")],
+        ),
+        ({"host_country": "QQ"}, [("host_country", "Object with code=QQ does not exist.")]),
+        ({"topics": ["nope"]}, [("topics", "Object with slug=nope does not exist.")]),
+        (
+            {"participants": [{"person": "nobody", "role": "speaker"}]},
+            [("participants.0.person", "Object with slug=nobody does not exist.")],
+        ),
+        (
+            {"participants": [{"role": "speaker"}]},
+            [
+                (
+                    "participants.0.non_field_errors",
+                    "Choose a person, or the organization of an unnamed participant.",
+                )
+            ],
+        ),
+        (
+            {"edition": {"competition": "nope", "year": 2024}},
+            [("edition.competition", "Object with slug=nope does not exist.")],
+        ),
+        ({"slug": "taken"}, [("slug", "An event with this slug already exists.")]),
+    ],
+)
+def test_event_validation_errors_name_the_field(api_client, token_for, change, errors):
+    EventFactory(slug="taken")
+    _auth(api_client, token_for(EditorFactory()))
+    response = api_client.post("/api/v1/events/", {**EVENT, **change}, format="json")
+    assert response.status_code == 400
+    assert _errors(response) == errors
+    assert Event.objects.count() == 1
+
+
+def test_event_row_errors_from_the_database_rules_name_the_row(api_client, token_for):
+    person, other = PersonFactory(slug="kosachev"), PersonFactory(slug="zorin")
+    foreign = PositionFactory(person=other)
+    CountryFactory(code="QK")
+    RegionFactory(country=CountryFactory(code="QR"), code="QR-MOW")
+    _auth(api_client, token_for(EditorFactory()))
+    duplicate = {**EVENT, "participants": [{"person": "kosachev", "role": "speaker"}] * 2}
+    response = api_client.post("/api/v1/events/", duplicate, format="json")
+    assert _errors(response) == [
+        ("participants.1.non_field_errors", "This person already has this role in the event.")
+    ]
+    foreign_position = {
+        **EVENT,
+        "participants": [{"person": "kosachev", "role": "speaker", "position_id": foreign.pk}],
+    }
+    response = api_client.post("/api/v1/events/", foreign_position, format="json")
+    assert _errors(response) == [
+        (
+            "participants.0.position_id",
+            "This position belongs to someone else; choose one of theirs.",
+        )
+    ]
+    wrong_region = {**EVENT, "host_country": "QK", "region": "QR-MOW"}
+    response = api_client.post("/api/v1/events/", wrong_region, format="json")
+    assert _errors(response) == [
+        ("non_field_errors", "The region must belong to the host country.")
+    ]
+    assert Event.objects.count() == 0
+    assert person.participations.count() == 0
+
+
+def test_people_and_organizations_round_trip(api_client, token_for):
+    _auth(api_client, token_for(EditorFactory()))
+    organization = api_client.post("/api/v1/organizations/", ORGANIZATION, format="json")
+    assert organization.status_code == 201, organization.json()
+    assert organization.json()["slug"] == "civic-chamber"
+    person = api_client.post(
+        "/api/v1/people/",
+        {
+            **PERSON,
+            "country": "ru",
+            "positions": [
+                {"title": {"en": "Member", "ru": "Член"}, "organization": "civic-chamber"}
+            ],
+        },
+        format="json",
+    )
+    assert person.status_code == 201, person.json()
+    data = person.json()
+    assert (data["slug"], data["country"]["code"], data["name"]["ru"]) == (
+        "anna-ivanova",
+        "RU",
+        "Анна Ivanova",
+    )
+    assert [(p["title"]["ru"], p["organization"]["slug"]) for p in data["positions"]] == [
+        ("Член", "civic-chamber")
+    ]
+    position_id = data["positions"][0]["id"]
+    updated = api_client.patch(
+        "/api/v1/people/anna-ivanova/",
+        {
+            "family_name": {"ru": "Иванова"},
+            "positions": [{"id": position_id, "title": {"en": "Chair"}}],
+        },
+        format="json",
+    )
+    assert updated.status_code == 200, updated.json()
+    assert updated.json()["name"]["ru"] == "Анна Иванова"
+    assert [p["id"] for p in updated.json()["positions"]] == [position_id]
+    assert Person.objects.get().positions.get().title_en == "Chair"
+
+
+def test_deleting_a_person_who_took_part_is_refused(api_client, token_for):
+    participation = ParticipationFactory(person=PersonFactory(slug="kosachev"))
+    _auth(api_client, token_for(EditorFactory()))
+    response = api_client.delete("/api/v1/people/kosachev/")
+    assert response.status_code == 400
+    assert _errors(response) == [
+        (
+            "non_field_errors",
+            "This person appears in events or competitions; remove them there first.",
+        )
+    ]
+    assert Person.objects.filter(pk=participation.person_id).exists()
+
+
+def test_organization_errors(api_client, token_for):
+    OrganizationFactory(slug="taken")
+    _auth(api_client, token_for(EditorFactory()))
+    response = api_client.post(
+        "/api/v1/organizations/",
+        {
+            "name": {"en": "X"},
+            "slug": "taken",
+            "kind": "club",
+            "parent": "nope",
+            "website": "not a url",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert sorted(_errors(response)) == [
+        ("kind", '"club" is not a valid choice.'),
+        ("parent", "Object with slug=nope does not exist."),
+        ("website", "Enter a valid URL."),
+    ]
+    assert Organization.objects.count() == 1
+
+
+def test_a_user_with_only_add_permission_cannot_delete(api_client, token_for):
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="add_event"))
+    EventFactory(slug="forum")
+    _auth(api_client, token_for(user))
+    assert api_client.post("/api/v1/events/", EVENT, format="json").status_code == 201
+    assert api_client.delete("/api/v1/events/forum/").status_code == 403
+
+
+def test_token_login_and_logout(api_client):
+    user = EditorFactory(password="correct horse battery")
+    api_client.credentials(
+        HTTP_AUTHORIZATION="Basic "
+        + __import__("base64").b64encode(f"{user.username}:correct horse battery".encode()).decode()
+    )
+    response = api_client.post("/api/v1/auth/token/")
+    assert response.status_code == 200
+    token = response.json()["token"]
+    assert sorted(response.json()) == ["expiry", "token"]
+    _auth(api_client, token)
+    assert api_client.post("/api/v1/events/", EVENT, format="json").status_code == 201
+    assert api_client.post("/api/v1/auth/logout/").status_code == 204
+    assert (
+        api_client.post("/api/v1/events/", {**EVENT, "slug": "again"}, format="json").status_code
+        == 401
+    )
