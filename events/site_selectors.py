@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.db import connections
 from django.db.models import (
     Case,
     Count,
@@ -66,6 +67,66 @@ class SubqueryCount(Subquery):
     output_field = IntegerField()
 
 
+def counted_pairs(
+    pairs: Sequence[tuple[QuerySet, str, str]], *, limit: int | None = None
+) -> list[tuple[Any, int]]:
+    """How many distinct events each subject has, largest first.
+
+    Each part is a queryset with the names of its subject and event columns,
+    e.g. (organization, event) from roles and from its people's participations.
+    UNION drops the repeats, so an organization that both organized an event
+    and sent a speaker counts it once, and the database groups what is left in
+    one pass. The ORM cannot group over a UNION, so the outer query is written
+    here around the SQL the ORM makes for the parts.
+    """
+    parts = [
+        # Django's own QuerySet: modeltranslation's may reorder the columns of
+        # values(), and UNION matches columns by position.
+        QuerySet(model=part.model, query=part.query.clone())
+        .order_by()
+        .annotate(subject=F(subject), occasion=F(event))
+        .values("subject", "occasion")
+        for part, subject, event in pairs
+    ]
+    union = parts[0].union(*parts[1:])
+    sql, params = union.query.sql_with_params()
+    query = (
+        f"SELECT subject, COUNT(*) AS event_count FROM ({sql}) pairs "  # noqa: S608
+        "WHERE subject IS NOT NULL GROUP BY subject ORDER BY event_count DESC, subject"
+    )
+    if limit is not None:
+        query += f" LIMIT {int(limit)}"
+    with connections[union.db].cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall()
+
+
+def _country_pairs(events: QuerySet[Event]) -> list[tuple[QuerySet, str, str]]:
+    """(country, event) for the events' participating and host countries."""
+    return [
+        (Event.countries.through.objects.filter(event__in=events), "country", "event"),
+        (Event.objects.filter(pk__in=events), "host_country", "pk"),
+    ]
+
+
+def _organization_pairs(events: QuerySet[Event]) -> list[tuple[QuerySet, str, str]]:
+    """(organization, event) for every way an organization is part of the events."""
+    participations = Participation.objects.filter(event__in=events)
+    return [
+        (EventOrganization.objects.filter(event__in=events), "organization", "event"),
+        (participations, "organization", "event"),
+        (participations, "position__organization", "event"),
+    ]
+
+
+def _with_objects(model, counts: list[tuple[Any, int]], *, limit: int | None = None) -> list:
+    """(instance, count) for (pk, count) rows, largest count first, then by name."""
+    instances = model.objects.in_bulk([pk for pk, _count in counts])
+    rows = [(instances[pk], count) for pk, count in counts if pk in instances]
+    rows.sort(key=lambda row: (-row[1], str(row[0]).casefold()))
+    return rows if limit is None else rows[:limit]
+
+
 # --- who and where an event involves --------------------------------------------
 
 
@@ -75,18 +136,18 @@ def involving_country(country: Country | str) -> Q:
     return Q(host_country=country) | Q(pk__in=participating)
 
 
-def _organization_joins(organization: Any) -> Q:
-    # A role in the event, a participant on its behalf, or a participant
-    # holding a post in it: all three make an organization part of an event.
+def involving_organization(organization: Organization | Any) -> Q:
+    """A role in the event, a participant on its behalf, or a participant holding
+    a post in it: each makes an organization part of an event."""
     return (
-        Q(organization_roles__organization=organization)
-        | Q(participations__organization=organization)
-        | Q(participations__position__organization=organization)
+        Q(pk__in=EventOrganization.objects.filter(organization=organization).values("event_id"))
+        | Q(pk__in=Participation.objects.filter(organization=organization).values("event_id"))
+        | Q(
+            pk__in=Participation.objects.filter(position__organization=organization).values(
+                "event_id"
+            )
+        )
     )
-
-
-def involving_organization(organization: Organization) -> Q:
-    return Q(pk__in=Event.objects.filter(_organization_joins(organization)).values("pk"))
 
 
 def organizations_involved(events: QuerySet[Event]) -> Q:
@@ -467,38 +528,17 @@ def edition_pages(competition: Competition) -> list[EditionPage]:
 # --- statistics ------------------------------------------------------------------
 
 
-def _events_involving_outer_country() -> QuerySet[Event]:
-    # The joined form counts each event once only after DISTINCT; it lets the
-    # country come from the outer query, which pk__in subqueries cannot.
-    return (
-        public_events()
-        .filter(Q(host_country=OuterRef("pk")) | Q(countries=OuterRef("pk")))
-        .values("pk")
-        .distinct()
-    )
-
-
 def most_involved_countries(*, limit: int | None = None) -> list[tuple[Country, int]]:
     """Countries by the number of public events they hosted or took part in."""
-    countries = (
-        Country.objects.annotate(event_count=SubqueryCount(_events_involving_outer_country()))
-        .filter(event_count__gt=0)
-        .order_by("-event_count", localized("name"), "code")
-    )
-    if limit is not None:
-        countries = countries[:limit]
-    return [(country, country.event_count) for country in countries]
+    counts = counted_pairs(_country_pairs(public_events().values("pk")))
+    # At most one row per country (about 250), so ties are settled by name here.
+    return _with_objects(Country, counts, limit=limit)
 
 
 def most_active_organizations(*, limit: int) -> list[tuple[Organization, int]]:
     """Organizations by the number of public events involving them."""
-    events = public_events().filter(_organization_joins(OuterRef("pk"))).values("pk").distinct()
-    organizations = (
-        Organization.objects.annotate(event_count=SubqueryCount(events))
-        .filter(event_count__gt=0)
-        .order_by("-event_count", localized("name"), "pk")[:limit]
-    )
-    return [(organization, organization.event_count) for organization in organizations]
+    counts = counted_pairs(_organization_pairs(public_events().values("pk")), limit=limit)
+    return _with_objects(Organization, counts)
 
 
 @dataclass(frozen=True)
@@ -583,20 +623,17 @@ def country_events(country: Country, user: User, *, limit: int) -> CountryEvents
     events = event_list_queryset(user)
     held = events.filter(host_country=country)
     involving = events.filter(involving_country(country)).exclude(host_country=country)
-    regions = (
-        Region.objects.filter(country=country)
-        .annotate(
-            event_count=SubqueryCount(
-                visible_events(user).filter(region=OuterRef("pk")).values("pk")
-            )
-        )
-        .filter(event_count__gt=0)
-        .order_by("-event_count", localized("name"), "code")
+    by_region = (
+        visible_events(user)
+        .filter(host_country=country, region__isnull=False)
+        .order_by()
+        .values_list("region")
+        .annotate(count=Count("pk"))
     )
     return CountryEvents(
         held=sample(held, limit=limit),
         involving=sample(involving, limit=limit),
-        regions=[(region, region.event_count) for region in regions],
+        regions=_with_objects(Region, list(by_region)),
         partners=partner_countries(country, user),
     )
 
@@ -606,23 +643,8 @@ def partner_countries(
 ) -> list[tuple[Country, int]]:
     """Other countries involved in the same events, by the number shared."""
     own = visible_events(user).filter(involving_country(country)).values("pk")
-    participating = Event.countries.through.objects.filter(event__in=own)
-    shared = (
-        Event.objects.filter(pk__in=own)
-        .filter(Q(host_country=OuterRef("pk")) | Q(countries=OuterRef("pk")))
-        .values("pk")
-        .distinct()
-    )
-    partners = (
-        Country.objects.exclude(pk=country.pk)
-        .filter(
-            Q(code__in=Event.objects.filter(pk__in=own).values("host_country"))
-            | Q(code__in=participating.values("country"))
-        )
-        .annotate(event_count=SubqueryCount(shared))
-        .order_by("-event_count", localized("name"), "code")[:limit]
-    )
-    return [(partner, partner.event_count) for partner in partners]
+    counts = [row for row in counted_pairs(_country_pairs(own)) if row[0] != country.pk]
+    return _with_objects(Country, counts, limit=limit)
 
 
 @dataclass(frozen=True)
@@ -721,20 +743,9 @@ def organization_partners(
 ) -> list[tuple[Organization, int]]:
     """Organizations most often involved in the same events as this one."""
     own = visible_events(user).filter(involving_organization(organization)).values("pk")
-    shared = (
-        Event.objects.filter(pk__in=own)
-        .filter(_organization_joins(OuterRef("pk")))
-        .values("pk")
-        .distinct()
-    )
-    partners = (
-        Organization.objects.exclude(pk=organization.pk)
-        .filter(organizations_involved(own))
-        .select_related("country")
-        .annotate(event_count=SubqueryCount(shared))
-        .order_by("-event_count", localized("name"), "pk")[:limit]
-    )
-    return [(partner, partner.event_count) for partner in partners]
+    counts = counted_pairs(_organization_pairs(own), limit=limit + 1)
+    counts = [row for row in counts if row[0] != organization.pk][:limit]
+    return _with_objects(Organization, counts)
 
 
 def organization_competitions(organization: Organization) -> list[Competition]:

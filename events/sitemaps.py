@@ -5,11 +5,15 @@ the 50,000 addresses a sitemap may hold as the registry grows. Addresses are
 built from SITE_URL, like the feeds', so they are right behind a proxy.
 """
 
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.db.models import Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Max, Q, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,10 +24,60 @@ from events.site_selectors import public_events
 from people.models import Country, Organization, Person
 
 
+class LanguageItems(Sequence):
+    """(item, language) pairs over a queryset, read from the database a slice
+    at a time.
+
+    Django's i18n sitemap lists every item in every language before it cuts a
+    page out of them, which at 100,000 events means loading them all for any
+    page; this counts with COUNT and fetches only the rows a page shows.
+    """
+
+    def __init__(self, queryset: QuerySet, languages: list[str]) -> None:
+        self.queryset = queryset
+        self.languages = languages
+
+    @cached_property
+    def _count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self._count * len(self.languages)
+
+    def __getitem__(self, index: Any) -> Any:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        per_item = len(self.languages)
+        first, last = start // per_item, (stop + per_item - 1) // per_item
+        pairs = [
+            (item, language) for item in self.queryset[first:last] for language in self.languages
+        ]
+        return pairs[start - first * per_item : stop - first * per_item]
+
+
 class SiteSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Addresses per sitemap page, each with its alternates; small enough that a
+    # page renders in well under a second.
+    limit = 5000
+
+    @property
+    def paginator(self) -> Paginator:
+        items = self.items()
+        if isinstance(items, QuerySet):
+            return Paginator(LanguageItems(items, self._languages()), self.limit)
+        return super().paginator
+
+    def get_latest_lastmod(self):
+        items = self.items()
+        if isinstance(items, QuerySet) and "updated_at" in {
+            f.name for f in items.model._meta.fields
+        }:
+            return items.aggregate(latest=Max("updated_at"))["latest"]
+        return super().get_latest_lastmod()
 
     def get_protocol(self, protocol: str | None = None) -> str:
         from django.conf import settings

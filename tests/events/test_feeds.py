@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from events.models import Event
+from events.sitemaps import EventSitemap
 from people.models import Country
 from tests.factories import (
     CompetitionFactory,
@@ -268,6 +269,22 @@ def test_sitemap_lists_every_public_event_in_every_language(client, seed):
         "ky": f"{SITE}/ky/events/{SEED}/",
         "x-default": f"{SITE}/events/{SEED}/",
     }
+
+
+def test_sitemap_pages_split_items_and_languages_without_gaps(client, monkeypatch):
+    monkeypatch.setattr(EventSitemap, "limit", 4)
+    slugs = [EventFactory().slug for _ in range(3)]
+    index = [entry.find(f"{SITEMAP}loc").text for entry in _xml(client, "/sitemap.xml")]
+    assert index[1:4] == [
+        f"{SITE}/sitemap-events.xml",
+        f"{SITE}/sitemap-events.xml?p=2",
+        f"{SITE}/sitemap-events.xml?p=3",
+    ]
+    pages = [list(_sitemap(client, f"/sitemap-events.xml?p={number}")) for number in (1, 2, 3)]
+    assert [len(page) for page in pages] == [4, 4, 1]
+    assert sorted(url for page in pages for url in page) == sorted(
+        f"{SITE}/{language}/events/{slug}/" for slug in slugs for language in ("en", "ru", "ky")
+    )
 
 
 def test_sitemap_lists_people_organizations_competitions_countries_and_pages(client, seed):

@@ -828,6 +828,12 @@ def test_statistics_page_draws_charts_of_public_events(client):
     for year, kind, host in [(2022, "forum", kg), (2023, "forum", kg), (2023, "seminar", ru)]:
         event = EventFactory(start_date=datetime.date(year, 5, 1), kind=kind, host_country=host)
         EventOrganizationFactory(event=event, organization=organization)
+    # Involved twice in the last event (a role and a participant on its behalf),
+    # and the host also listed among the participating countries: each counts once.
+    ParticipationFactory(
+        event=event, person=None, position=None, organization=organization, position_title_en="Head"
+    )
+    event.countries.add(ru)
     EventFactory(status=Event.Status.DRAFT, start_date=datetime.date(2019, 1, 1))
     tree = _page(client, "/en/statistics/")
 
