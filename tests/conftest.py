@@ -1,5 +1,7 @@
+import io
+
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import EditorFactory, UserFactory
@@ -14,6 +16,13 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # The .mo files are built, not committed. Compile them once, in the main
+    # process before xdist starts its workers, so no two processes write the
+    # same file and every test sees the Russian and Kyrgyz interface.
+    if not hasattr(config, "workerinput"):
+        from django.core.management import call_command
+
+        call_command("compile_translations", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +33,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_reference_data()
+        # Tests marked serialized_rollback (the live-server browser tests)
+        # restore this snapshot; take it again now that it holds the
+        # reference data, so the tests after them still find the countries.
+        for database in connections.all(initialized_only=True):
+            if hasattr(database, "_test_serialized_contents"):
+                database._test_serialized_contents = database.creation.serialize_db_to_string()
 
 
 @pytest.fixture
@@ -52,6 +67,18 @@ def count_queries():
         return len(context.captured_queries)
 
     return count
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language. A request to /ru/ or /ky/
+    activates that language in the thread running the test, and it would
+    otherwise stay active for the next test in the same worker."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

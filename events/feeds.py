@@ -1,0 +1,70 @@
+"""The Atom feed of public events, newest changes first."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+
+from events.links import absolute
+from events.models import Event
+from events.site_selectors import public_events
+
+FEED_ITEMS = 50
+
+
+class EventFeed(Feed):
+    """Events the public may see, with cancelled and postponed ones marked as such.
+
+    Ordered by when they last changed, so a subscriber also hears of a
+    cancellation or a new date.
+    """
+
+    feed_type = Atom1Feed
+
+    def title(self) -> str:
+        return gettext("Public diplomacy events")
+
+    def subtitle(self) -> str:
+        return gettext("Round tables, competitions, forums and other events of public diplomacy.")
+
+    def link(self) -> str:
+        return absolute(reverse("events:list"))
+
+    def feed_url(self) -> str:
+        return absolute(reverse("events:feed"))
+
+    def author_name(self) -> str:
+        return gettext("Public diplomacy events")
+
+    def items(self) -> QuerySet[Event]:
+        return (
+            public_events()
+            .select_related("host_country")
+            .prefetch_related("topics")
+            .order_by("-updated_at", "-pk")[:FEED_ITEMS]
+        )
+
+    def item_title(self, item: Event) -> str:
+        if item.status == Event.Status.PUBLISHED:
+            return item.title
+        return f"{item.get_status_display().capitalize()}: {item.title}"
+
+    def item_description(self, item: Event) -> str:
+        return strip_tags(item.summary)
+
+    def item_link(self, item: Event) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_guid(self, item: Event) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_pubdate(self, item: Event):
+        return item.created_at
+
+    def item_updateddate(self, item: Event):
+        return item.updated_at
+
+    def item_categories(self, item: Event) -> list[str]:
+        return [topic.name for topic in item.topics.all()]

@@ -1,0 +1,208 @@
+"""Reads of people, organizations and places for the public pages.
+
+Every function here runs a fixed number of queries, whatever the number of
+rows, so the pages built on them stay at a constant query count.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, F, Prefetch, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from people.models import Country, Organization, Person, Position, Region
+from people.search import ORGANIZATION_NAME_FIELDS, PERSON_NAME_FIELDS, search
+
+LANGUAGES = ("en", "ru", "ky")
+
+
+def fallback_languages() -> tuple[str, ...]:
+    """The current language, then the ones modeltranslation falls back to."""
+    return resolution_order(get_language() or "en")
+
+
+def localized(field: str, prefix: str = "") -> Combinable:
+    """A translated field in the current language, falling back as the models do.
+
+    For ordering and grouping in SQL, where modeltranslation would use the
+    current language's column alone and put untranslated rows first or last.
+    """
+    columns = [
+        NullIf(
+            F(f"{prefix}{build_localized_fieldname(field, language)}"),
+            Value(""),
+            output_field=TextField(),
+        )
+        for language in fallback_languages()
+    ]
+    return Coalesce(*columns, output_field=TextField())
+
+
+def content_language(instance: object, field: str) -> str:
+    """The language the shown value of a translated field is really in.
+
+    A Kyrgyz page may show a Russian title by fallback; marking it lang="ru"
+    lets screen readers pronounce it right.
+    """
+    for language in fallback_languages():
+        if getattr(instance, build_localized_fieldname(field, language), None):
+            return language
+    return get_language() or "en"
+
+
+# --- people --------------------------------------------------------------------
+
+
+def person_queryset() -> QuerySet[Person]:
+    """A person with their positions, current ones first, then by start date."""
+    today = timezone.localdate()
+    positions = Position.objects.select_related("organization").order_by(
+        Case(
+            When(Q(end_date__isnull=True) | Q(end_date__gte=today), then=Value(0)),
+            default=Value(1),
+        ),
+        F("start_date").desc(nulls_last=True),
+        "pk",
+    )
+    return Person.objects.select_related("country").prefetch_related(
+        Prefetch("positions", queryset=positions)
+    )
+
+
+@dataclass(frozen=True)
+class NameVariant:
+    language: str
+    name: str
+
+
+def _full_name_in(person: Person, language: str) -> str:
+    parts = [
+        getattr(person, build_localized_fieldname(field, language)) or ""
+        for field in ("honorific_prefix", "given_name", "patronymic", "family_name")
+    ]
+    return " ".join(part for part in parts if part) if parts[1] else ""
+
+
+def display_name(person: Person) -> NameVariant:
+    """The full name as written in one language, the first of the fallbacks that has it.
+
+    Falling back field by field would mix scripts ("Vladimir Юрьевич Zorin"
+    when only the Russian form has a patronymic); a name is taken whole.
+    """
+    for language in fallback_languages():
+        name = _full_name_in(person, language)
+        if name:
+            return NameVariant(language=language, name=name)
+    return NameVariant(language=get_language() or "en", name=person.full_name)
+
+
+def name_variants(person: Person) -> list[NameVariant]:
+    """The full name as written in the other site languages, when it differs.
+
+    Readers search in Latin or Cyrillic; showing both spellings tells them the
+    page is about the person they know by the other one.
+    """
+    seen = {display_name(person).name}
+    variants: list[NameVariant] = []
+    for language in LANGUAGES:
+        name = _full_name_in(person, language)
+        if name and name not in seen:
+            seen.add(name)
+            variants.append(NameVariant(language=language, name=name))
+    return variants
+
+
+def is_current(position: Position, today: datetime.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return position.end_date is None or position.end_date >= today
+
+
+def search_people(text: str, *, limit: int) -> list[Person]:
+    """People whose names or biographies match, best first."""
+    people = search(
+        Person.objects.select_related("country"), text, fallback_fields=PERSON_NAME_FIELDS
+    )
+    if "search_rank" in people.query.annotations:
+        people = people.order_by("-search_rank", localized("family_name"), "pk")
+    else:
+        people = people.order_by(localized("family_name"), localized("given_name"), "pk")
+    return list(people[:limit])
+
+
+# --- organizations -------------------------------------------------------------
+
+
+def organization_queryset() -> QuerySet[Organization]:
+    return Organization.objects.select_related("country", "parent").prefetch_related(
+        Prefetch("children", queryset=Organization.objects.order_by(localized("name"), "pk"))
+    )
+
+
+@dataclass(frozen=True)
+class Members:
+    current: list[Position]
+    former: list[Position]
+
+
+def organization_members(organization: Organization) -> Members:
+    """Posts held in the organization, current and former, most recent first."""
+    today = timezone.localdate()
+    positions = (
+        Position.objects.filter(organization=organization)
+        .select_related("person")
+        .order_by(F("start_date").desc(nulls_last=True), localized("family_name", "person__"), "pk")
+    )
+    current: list[Position] = []
+    former: list[Position] = []
+    for position in positions:
+        (current if is_current(position, today) else former).append(position)
+    return Members(current=current, former=former)
+
+
+def search_organizations(text: str, *, limit: int) -> list[Organization]:
+    organizations = search(
+        Organization.objects.select_related("country"),
+        text,
+        fallback_fields=ORGANIZATION_NAME_FIELDS,
+    )
+    if "search_rank" in organizations.query.annotations:
+        organizations = organizations.order_by("-search_rank", localized("name"), "pk")
+    else:
+        organizations = organizations.order_by(localized("name"), "pk")
+    return list(organizations[:limit])
+
+
+# --- countries -----------------------------------------------------------------
+
+
+def countries_by_name() -> QuerySet[Country]:
+    return Country.objects.order_by(localized("name"), "code")
+
+
+def country_regions(country: Country) -> list[Region]:
+    """The country's ISO 3166-2 subdivisions, by name."""
+    return list(country.regions.order_by(localized("name"), "code"))
+
+
+@dataclass(frozen=True)
+class CountryActors:
+    organizations: list[Organization]
+    organization_count: int
+    people: list[Person]
+    person_count: int
+
+
+def country_actors(country: Country, *, limit: int) -> CountryActors:
+    """Organizations and people from the country, the first `limit` of each by name."""
+    organizations = country.organizations.order_by(localized("name"), "pk")
+    people = country.people.order_by(localized("family_name"), localized("given_name"), "pk")
+    return CountryActors(
+        organizations=list(organizations[:limit]),
+        organization_count=organizations.count(),
+        people=list(people[:limit]),
+        person_count=people.count(),
+    )
