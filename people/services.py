@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 from slugify import slugify
 
@@ -55,13 +56,8 @@ def save_validated(instance: models.Model) -> models.Model:
         with transaction.atomic():
             instance.save()
     except IntegrityError:
-        raise ValidationError(
-            {
-                NON_FIELD_ERRORS: [
-                    "Someone else saved a conflicting change at the same time; try again."
-                ]
-            }
-        ) from None
+        message = _("Someone else saved a conflicting change at the same time; try again.")
+        raise ValidationError({NON_FIELD_ERRORS: [message]}) from None
     return instance
 
 
