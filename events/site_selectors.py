@@ -47,7 +47,7 @@ from events.models import (
     Topic,
 )
 from events.search import search_events
-from events.selectors import editions_with_figures, visible_events
+from events.selectors import can_preview_drafts, editions_with_figures, visible_events
 from people.models import Country, Organization, Person, Position, Region
 from people.selectors import localized
 
@@ -356,6 +356,9 @@ class EventPage:
     participants: list[RoleGroup]
     organizations: list[RoleGroup]
     related: list[Event]
+    # The event it is part of, when the reader may see it: a published event
+    # can belong to a draft, which must not be named to the public.
+    parent: Event | None = None
     is_draft: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -397,6 +400,11 @@ def event_page(event: Event, user: User) -> EventPage:
             event.organization_roles.all(), EventOrganization.Role, ORGANIZATION_HEADINGS
         ),
         related=related_events(event, user),
+        parent=(
+            event.parent
+            if event.parent is not None and (event.parent.is_public or can_preview_drafts(user))
+            else None
+        ),
     )
 
 

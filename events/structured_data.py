@@ -130,11 +130,11 @@ def event_json_ld(
     if attendees:
         data["attendee"] = attendees
 
-    if event.parent_id:
+    if page.parent is not None:
         data["superEvent"] = {
             "@type": "Event",
-            "name": event.parent.title,
-            "url": absolute(event.parent.get_absolute_url()),
+            "name": page.parent.title,
+            "url": absolute(page.parent.get_absolute_url()),
         }
     elif event.edition_id:
         competition = event.edition.competition

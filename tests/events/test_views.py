@@ -273,6 +273,16 @@ def test_event_page_json_ld_of_a_parent_event_and_an_online_one(client):
     assert data["location"][1] == {"@type": "VirtualLocation", "url": "https://example.org/live"}
 
 
+def test_event_page_does_not_name_a_draft_parent_to_the_public(client, editor):
+    parent = EventFactory(title_en="Secret summit", status="draft")
+    child = EventFactory(parent=parent, status="published")
+    public = client.get(child.get_absolute_url()).content.decode()
+    assert "Secret summit" not in public
+    assert "superEvent" not in json_ld(_page(client, child.get_absolute_url()))[0]
+    client.force_login(editor)
+    assert "Secret summit" in client.get(child.get_absolute_url()).content.decode()
+
+
 @pytest.mark.parametrize(
     ("status", "message", "schema_status"),
     [
