@@ -6,19 +6,24 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 
 from events import sitemaps
 from events.views import robots_txt
+
+SITEMAP_SECONDS = 60 * 60
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(("diplomacy.api", "api"))),
     # The public site's sitemaps and robots.txt, outside the language prefixes.
-    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    # Crawlers read sitemaps; an hour old is fresh enough, and a page of 5,000
+    # addresses in three languages takes most of a second to build.
+    path("sitemap.xml", cache_page(SITEMAP_SECONDS)(sitemaps.index), name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap),
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap-section",
     ),

@@ -8,26 +8,24 @@ so each page stays at a constant query count (tests/events/test_views.py).
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import connections
 from django.db.models import (
-    Case,
     Count,
     F,
     IntegerField,
-    OuterRef,
+    Max,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
     TextChoices,
-    Value,
-    When,
     Window,
 )
 from django.db.models.functions import ExtractYear, RowNumber
@@ -99,6 +97,20 @@ def counted_pairs(
     with connections[union.db].cursor() as cursor:
         cursor.execute(query, params)
         return cursor.fetchall()
+
+
+# Figures over all public events (statistics, the most involved countries and
+# organizations) take hundreds of milliseconds at 100,000 events. They are
+# kept in the shared cache under the time of the latest change to any event,
+# so a new or edited event is counted at once, and expire after a while in
+# case an event was deleted.
+AGGREGATE_SECONDS = 600
+
+
+def cached_aggregate(name: str, compute: Callable[[], Any]) -> Any:
+    latest = Event.objects.aggregate(latest=Max("updated_at"))["latest"]
+    key = f"site:{name}:{latest.isoformat() if latest else 'none'}"
+    return cache.get_or_set(key, compute, AGGREGATE_SECONDS)
 
 
 def _country_pairs(events: QuerySet[Event]) -> list[tuple[QuerySet, str, str]]:
@@ -231,15 +243,25 @@ def order_events(events: QuerySet[Event], ordering: str = DEFAULT_ORDERING) -> Q
 
 def countries_with_events() -> QuerySet[Country]:
     """Countries that host or take part in a public event, by name."""
+    codes = cached_aggregate("countries-with-events", _codes_of_countries_with_events)
+    return Country.objects.filter(code__in=codes).order_by(localized("name"), "code")
+
+
+def _codes_of_countries_with_events() -> list[str]:
     participating = Event.countries.through.objects.filter(event__status__in=PUBLIC)
-    return Country.objects.filter(
-        Q(code__in=public_events().values("host_country"))
-        | Q(code__in=participating.values("country"))
-    ).order_by(localized("name"), "code")
+    return list(
+        Country.objects.filter(
+            Q(code__in=public_events().values("host_country"))
+            | Q(code__in=participating.values("country"))
+        ).values_list("code", flat=True)
+    )
 
 
 def years_with_events() -> list[int]:
-    return [day.year for day in public_events().dates("start_date", "year", order="DESC")]
+    return cached_aggregate(
+        "years-with-events",
+        lambda: [day.year for day in public_events().dates("start_date", "year", order="DESC")],
+    )
 
 
 def topics_by_name() -> QuerySet[Topic]:
@@ -366,26 +388,27 @@ class EventPage:
 
 
 def related_events(event: Event, user: User, *, limit: int = 6) -> list[Event]:
-    """Events of the same edition or parent, its parent and parts, then shared topics."""
+    """Events of the same edition or parent, its parent and parts, then the
+    latest events sharing a topic with it.
+
+    Two short queries rather than one ranking: a popular topic is shared by
+    thousands of events, and ranking them all took most of the page's time.
+    """
     close = Q(parent_id=event.pk)
     if event.edition_id:
         close |= Q(edition_id=event.edition_id)
     if event.parent_id:
         close |= Q(parent_id=event.parent_id) | Q(pk=event.parent_id)
-    topic_ids = [topic.pk for topic in event.topics.all()]
-    tagged = Event.topics.through.objects.filter(topic_id__in=topic_ids)
-    shared = SubqueryCount(tagged.filter(event_id=OuterRef("pk")).values("pk"))
-    candidates = (
-        event_list_queryset(user)
-        .exclude(pk=event.pk)
-        .filter(close | Q(pk__in=tagged.values("event_id")))
-        .annotate(
-            closeness=Case(When(close, then=Value(1)), default=Value(0)),
-            shared_topics=shared,
-        )
-        .order_by("-closeness", "-shared_topics", "-start_date", "-pk")
+    visible = event_list_queryset(user).exclude(pk=event.pk)
+    related = list(order_events(visible.filter(close))[:limit])
+    # Always two queries, whatever the data, so the page's count is fixed.
+    through = Event.topics.through.objects
+    tagged = through.filter(topic__in=through.filter(event=event).values("topic"))
+    shared = visible.filter(pk__in=tagged.values("event_id")).exclude(
+        pk__in=[row.pk for row in related]
     )
-    return list(candidates[:limit])
+    related += list(order_events(shared)[:limit])
+    return related[:limit]
 
 
 def event_page(event: Event, user: User) -> EventPage:
@@ -538,14 +561,19 @@ def edition_pages(competition: Competition) -> list[EditionPage]:
 
 def most_involved_countries(*, limit: int | None = None) -> list[tuple[Country, int]]:
     """Countries by the number of public events they hosted or took part in."""
-    counts = counted_pairs(_country_pairs(public_events().values("pk")))
+    counts = cached_aggregate(
+        "country-counts", lambda: counted_pairs(_country_pairs(public_events().values("pk")))
+    )
     # At most one row per country (about 250), so ties are settled by name here.
     return _with_objects(Country, counts, limit=limit)
 
 
 def most_active_organizations(*, limit: int) -> list[tuple[Organization, int]]:
     """Organizations by the number of public events involving them."""
-    counts = counted_pairs(_organization_pairs(public_events().values("pk")), limit=limit)
+    counts = cached_aggregate(
+        f"organization-counts:{limit}",
+        lambda: counted_pairs(_organization_pairs(public_events().values("pk")), limit=limit),
+    )
     return _with_objects(Organization, counts)
 
 
@@ -564,6 +592,33 @@ class Statistics:
 
 def statistics(*, limit: int = 10) -> Statistics:
     """Figures over public events only, whoever asks."""
+    figures = cached_aggregate(f"statistics:{limit}", lambda: _statistics_figures(limit))
+    kinds = figures["kinds"]
+    per_kind = sorted(
+        ((kind.value, str(kind.label), kinds[kind.value]) for kind in Event.Kind if kind in kinds),
+        key=lambda row: (-row[2], row[1]),
+    )
+    hosts = Country.objects.in_bulk([code for code, _count in figures["hosts"]])
+    per_host_country = sorted(
+        ((hosts[code], count) for code, count in figures["hosts"] if code in hosts),
+        key=lambda row: (-row[1], str(row[0]).casefold()),
+    )
+    return Statistics(
+        event_count=figures["event_count"],
+        person_count=figures["person_count"],
+        organization_count=figures["organization_count"],
+        country_count=figures["country_count"],
+        per_year=figures["per_year"],
+        per_kind=per_kind,
+        per_host_country=per_host_country,
+        top_organizations=most_active_organizations(limit=limit),
+        top_countries=most_involved_countries(limit=limit),
+    )
+
+
+def _statistics_figures(limit: int) -> dict[str, Any]:
+    """The numbers behind the statistics page, without names or labels, so
+    they can be cached once for every language."""
     events = public_events()
     per_year = (
         events.annotate(year=ExtractYear("start_date"))
@@ -571,33 +626,25 @@ def statistics(*, limit: int = 10) -> Statistics:
         .annotate(count=Count("pk"))
         .order_by("year")
     )
-    kinds = dict(events.order_by().values_list("kind").annotate(count=Count("pk")))
-    per_kind = sorted(
-        ((kind.value, str(kind.label), kinds[kind.value]) for kind in Event.Kind if kind in kinds),
-        key=lambda row: (-row[2], row[1]),
-    )
     hosts = (
-        Country.objects.annotate(
-            event_count=Count("hosted_events", filter=Q(hosted_events__status__in=PUBLIC))
-        )
-        .filter(event_count__gt=0)
-        .order_by("-event_count", localized("name"), "code")[:limit]
+        events.exclude(host_country=None)
+        .order_by()
+        .values_list("host_country")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "host_country")[:limit]
     )
     participants = Participation.objects.filter(event__status__in=PUBLIC, person__isnull=False)
-    top_countries = most_involved_countries(limit=limit)
-    return Statistics(
-        event_count=events.count(),
-        person_count=participants.values("person").distinct().count(),
-        organization_count=Organization.objects.filter(
+    return {
+        "event_count": events.count(),
+        "person_count": participants.values("person").distinct().count(),
+        "organization_count": Organization.objects.filter(
             organizations_involved(events.values("pk"))
         ).count(),
-        country_count=countries_with_events().count(),
-        per_year=list(per_year),
-        per_kind=per_kind,
-        per_host_country=[(country, country.event_count) for country in hosts],
-        top_organizations=most_active_organizations(limit=limit),
-        top_countries=top_countries,
-    )
+        "country_count": len(_codes_of_countries_with_events()),
+        "per_year": [tuple(row) for row in per_year],
+        "kinds": dict(events.order_by().values_list("kind").annotate(count=Count("pk"))),
+        "hosts": [tuple(row) for row in hosts],
+    }
 
 
 # --- countries -------------------------------------------------------------------
@@ -735,11 +782,14 @@ def organization_people_at_events(
     organization: Organization, user: User, *, limit: int
 ) -> tuple[list[Participation], int]:
     """Participations on the organization's behalf or by holders of its posts."""
+    # The matching rows are found first, by two indexed lookups: asked in one
+    # query with the newest-first order, the database walks every event in
+    # that order looking for them.
+    on_behalf = Participation.objects.filter(organization=organization).values_list("pk")
+    post_holders = Participation.objects.filter(position__organization=organization)
+    ids = [pk for (pk,) in on_behalf.union(post_holders.values_list("pk"))]
     rows = (
-        Participation.objects.filter(
-            Q(organization=organization) | Q(position__organization=organization),
-            event__in=visible_events(user),
-        )
+        Participation.objects.filter(pk__in=ids, event__in=visible_events(user))
         .select_related("event__host_country", "person")
         .order_by(*EVENT_NEWEST_FIRST, "order", "pk")
     )

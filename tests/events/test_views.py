@@ -875,6 +875,20 @@ def test_statistics_page_draws_charts_of_public_events(client):
     ]
 
 
+def test_statistics_figures_are_cached_until_an_event_changes(client, count_queries):
+    EventFactory(kind="forum", start_date=datetime.date(2022, 1, 1))
+    first = count_queries(lambda: _get(client, "/en/statistics/"))
+    again = count_queries(lambda: _get(client, "/en/statistics/"))
+    assert again < first
+    EventFactory(kind="forum", start_date=datetime.date(2023, 1, 1))
+    tree = _page(client, "/en/statistics/")
+    rows = _section(tree, "per-year-heading").find(".//table/tbody")
+    assert [link.get("href") for link in rows.iter("a")] == [
+        "/en/events/?year=2022",
+        "/en/events/?year=2023",
+    ]
+
+
 def test_statistics_page_queries_do_not_grow_with_rows(client, count_queries):
     years = itertools.count(2000)
 
