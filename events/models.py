@@ -357,8 +357,10 @@ class Event(models.Model):
                 name="event_ends_after_start",
                 violation_error_message=_("An event cannot end before it starts."),
             ),
+            # On one day (no end date, or the same one) the end time cannot
+            # come before the start time.
             models.CheckConstraint(
-                condition=~Q(end_date=F("start_date"))
+                condition=(Q(end_date__isnull=False) & ~Q(end_date=F("start_date")))
                 | Q(start_time__isnull=True)
                 | Q(end_time__isnull=True)
                 | Q(end_time__gte=F("start_time")),

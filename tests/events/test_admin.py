@@ -278,6 +278,7 @@ def test_admin_event_add_with_inlines_saves_everything(editor_client):
             "An event cannot end before it starts.",
         ),
         ({"end_time": "09:00"}, "Give a start time when you give an end time."),
+        ({"start_time": "18:00", "end_time": "09:00"}, "An event cannot end before it starts."),
         ({"timezone": "Mars/Olympus"}, "Select a valid choice."),
         ({"start_date": "24.13.2023"}, "Enter a valid date."),
         ({"kind": "party"}, "Select a valid choice."),

@@ -147,3 +147,13 @@ def test_entry_needs_an_entrant_and_a_region_of_its_country():
 def test_quote_needs_text():
     quote = Quote(event=EventFactory(), person=PersonFactory(), text="")
     assert _rejected_by_database(lambda: quote.save())
+
+
+def test_one_day_event_ending_before_its_start_time_is_rejected():
+    # No end date means the event ends on its start date.
+    event = EventFactory(start_time=datetime.time(18, 0))
+    event.end_time = datetime.time(9, 0)
+    assert _messages(event) == ["An event cannot end before it starts."]
+    assert _rejected_by_database(lambda: event.save())
+    event.end_date = datetime.date(2023, 4, 25)
+    event.full_clean()
