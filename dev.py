@@ -90,6 +90,8 @@ def serve(port: int) -> None:
         flush=True,
     )
     os.chdir(ROOT)
+    # Links in pages, feeds and calendars are absolute: make them point here.
+    os.environ.setdefault("SITE_URL", base)
     os.execv(str(PYTHON), [str(PYTHON), "manage.py", "runserver", f"127.0.0.1:{port}"])
 
 

@@ -9,7 +9,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from events import sitemaps
-from events.views import robots_txt
+from events.views import favicon, robots_txt
 
 SITEMAP_SECONDS = 60 * 60
 
@@ -28,6 +28,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    # Browsers ask for /favicon.ico on every page, the admin's included.
+    path("favicon.ico", favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -82,7 +82,7 @@ class SourceInline(TranslationStackedInline):
 
 
 class EventForm(EditorForm):
-    timezone = forms.ChoiceField(label=_("time zone"), choices=TIMEZONE_CHOICES, initial="UTC")
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES, initial="UTC")
 
     class Meta:
         model = Event

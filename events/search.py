@@ -26,6 +26,8 @@ from people.search import (
 
 EVENT_FALLBACK_FIELDS = [
     *translated_fields("title", "summary", "city"),
+    *(f"topics__{field}" for field in translated_fields("name")),
+    *(f"participations__{field}" for field in translated_fields("position_title")),
     *(f"participations__person__{field}" for field in PERSON_NAME_FIELDS),
     *(f"organization_roles__organization__{field}" for field in ORGANIZATION_NAME_FIELDS),
 ]

@@ -1,6 +1,6 @@
 """Translated fields (en/ru/ky) and change history; see people/translation.py."""
 
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import register
 from simple_history import register as register_history
 
 from events.models import (
@@ -15,45 +15,46 @@ from events.models import (
     Source,
     Topic,
 )
+from people.translation import Translated
 
 
 @register(Topic)
-class TopicTranslation(TranslationOptions):
+class TopicTranslation(Translated):
     fields = ("name",)
 
 
 @register(Competition)
-class CompetitionTranslation(TranslationOptions):
+class CompetitionTranslation(Translated):
     fields = ("title", "description")
 
 
 @register(Edition)
-class EditionTranslation(TranslationOptions):
+class EditionTranslation(Translated):
     fields = ("reported_figures",)
 
 
 @register(Nomination)
-class NominationTranslation(TranslationOptions):
+class NominationTranslation(Translated):
     fields = ("title",)
 
 
 @register(Entry)
-class EntryTranslation(TranslationOptions):
+class EntryTranslation(Translated):
     fields = ("title",)
 
 
 @register(Event)
-class EventTranslation(TranslationOptions):
+class EventTranslation(Translated):
     fields = ("title", "venue", "city", "summary", "body")
 
 
 @register(Participation)
-class ParticipationTranslation(TranslationOptions):
+class ParticipationTranslation(Translated):
     fields = ("position_title",)
 
 
 @register(Source)
-class SourceTranslation(TranslationOptions):
+class SourceTranslation(Translated):
     fields = ("title", "rubric")
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
@@ -291,6 +292,12 @@ def bilateral(request: HttpRequest, code: str, other: str) -> HttpResponse:
 
 
 ROBOTS_DISALLOWED = ["/admin/", "/i18n/"]
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on every page, the admin's included."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @require_safe

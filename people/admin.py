@@ -12,6 +12,10 @@ from people.admin_base import (
 from people.models import Country, Organization, Person, Position, Region
 from people.services import organization_save, person_save, position_save
 
+admin.site.site_header = _("Public diplomacy events: editors' desk")
+admin.site.site_title = _("Editors' desk")
+admin.site.index_title = _("Events, people and organizations")
+
 
 def translated(field: str) -> list[str]:
     """Search over a translated field in every language."""

@@ -13,6 +13,22 @@ from people.models import Country, Region
 TRANSLATED_LANGUAGES = ("ru", "ky")
 
 
+# Where the ISO catalogues have no Russian or Kyrgyz name, the official ones
+# (from the Kyrgyz Republic's administrative division) fill the gap for the
+# regions the seed record needs; extend as editors need more.
+REGION_NAMES = {
+    "KG-GB": {"ru": "Бишкек", "ky": "Бишкек шаары"},
+    "KG-GO": {"ru": "Ош", "ky": "Ош шаары"},
+    "KG-B": {"ru": "Баткенская область", "ky": "Баткен облусу"},
+    "KG-C": {"ru": "Чуйская область", "ky": "Чүй облусу"},
+    "KG-J": {"ru": "Джалал-Абадская область", "ky": "Жалал-Абад облусу"},
+    "KG-N": {"ru": "Нарынская область", "ky": "Нарын облусу"},
+    "KG-O": {"ru": "Ошская область", "ky": "Ош облусу"},
+    "KG-T": {"ru": "Таласская область", "ky": "Талас облусу"},
+    "KG-Y": {"ru": "Иссык-Кульская область", "ky": "Ысык-Көл облусу"},
+}
+
+
 @dataclass(frozen=True)
 class ReferenceCounts:
     countries: int
@@ -72,8 +88,9 @@ def load_reference_data() -> ReferenceCounts:
     region_catalogues = _catalogues("iso3166-2")
     regions = []
     for record in pycountry.subdivisions:
+        supplement = REGION_NAMES.get(record.code, {})
         translations = {
-            f"name_{language}": _translate(catalogue, record.name)
+            f"name_{language}": _translate(catalogue, record.name) or supplement.get(language)
             for language, catalogue in region_catalogues.items()
         }
         regions.append(

@@ -94,13 +94,14 @@ def text_matches(queryset: models.QuerySet, field: str, value: str, *, exact: bo
     """Case-insensitive match in any script.
 
     SQLite's own case folding knows only ASCII, so there a Python function
-    registered on each connection (see PeopleConfig.ready) folds the text.
+    registered on each connection (see PeopleConfig.ready) folds the text,
+    "ё" to "е" included, as full-text search does on PostgreSQL.
     """
     if connections[queryset.db].vendor != "sqlite":
         return Q(**{f"{field}__{'iexact' if exact else 'icontains'}": value})
     folded = Func(F(field), function=SQLITE_CASEFOLD, output_field=TextField())
     lookup = Exact if exact else Contains
-    return Q(lookup(folded, value.casefold()))
+    return Q(lookup(folded, fold_text(value.casefold())))
 
 
 SQLITE_CASEFOLD = "diplomacy_casefold"
@@ -111,7 +112,7 @@ def register_sqlite_functions(sender, connection, **kwargs) -> None:
         connection.connection.create_function(
             SQLITE_CASEFOLD,
             1,
-            lambda text: text.casefold() if isinstance(text, str) else text,
+            lambda text: fold_text(text.casefold()) if isinstance(text, str) else text,
             deterministic=True,
         )
 

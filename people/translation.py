@@ -11,28 +11,35 @@ from simple_history import register as register_history
 from people.models import Country, Organization, Person, Position, Region
 
 
+class Translated(TranslationOptions):
+    """A language left empty is stored as NULL, never as "": the API shows it
+    as null ("not filled in") and the fallback to another language applies."""
+
+    empty_values = None
+
+
 @register(Country)
-class CountryTranslation(TranslationOptions):
+class CountryTranslation(Translated):
     fields = ("name",)
 
 
 @register(Region)
-class RegionTranslation(TranslationOptions):
+class RegionTranslation(Translated):
     fields = ("name",)
 
 
 @register(Organization)
-class OrganizationTranslation(TranslationOptions):
+class OrganizationTranslation(Translated):
     fields = ("name", "short_name", "description")
 
 
 @register(Person)
-class PersonTranslation(TranslationOptions):
+class PersonTranslation(Translated):
     fields = ("given_name", "patronymic", "family_name", "honorific_prefix", "bio")
 
 
 @register(Position)
-class PositionTranslation(TranslationOptions):
+class PositionTranslation(Translated):
     fields = ("title",)
 
 

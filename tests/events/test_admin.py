@@ -255,6 +255,8 @@ def test_admin_event_add_with_inlines_saves_everything(editor_client):
         kg,
     )
     assert event.body_en == "<p>Text</p>"
+    # A language left empty is "not filled in" (NULL), as the API shows it.
+    assert (event.title_ky, event.summary_ru) == (None, None)
     participation = event.participations.get()
     # The title as worded defaults to the chosen position's, in every language.
     assert (participation.position_title_en, participation.position_title_ru) == (

@@ -36,13 +36,18 @@ def test_search_finds_the_seed_event_by_names_in_either_script(demo, text):
     assert _found(text) == [demo.slug]
 
 
-@on_postgresql
 @pytest.mark.parametrize(
     "text",
-    # ё typed as е; a prefix; Russian and English inflections; a topic; a title.
-    ["Косачев", "Косач", "Бишкеке", "дипломатией", "round tables", "образование", "ректор"],
+    # ё typed as е; a prefix; a topic; a participant's title.
+    ["Косачев", "Косач", "образование", "Education", "ректор"],
 )
-def test_search_matches_stems_prefixes_and_folded_letters(demo, text):
+def test_search_matches_prefixes_folded_letters_topics_and_titles(demo, text):
+    assert _found(text) == [demo.slug]
+
+
+@on_postgresql
+@pytest.mark.parametrize("text", ["Бишкеке", "дипломатией", "round tables"])
+def test_search_matches_russian_and_english_inflections(demo, text):
     assert _found(text) == [demo.slug]
 
 

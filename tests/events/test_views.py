@@ -1039,3 +1039,8 @@ def test_event_page_json_ld_cannot_close_its_script_element(client):
     tree = check_page(response.content)
     assert json_ld(tree)[0]["name"] == title
     assert len(find_all(tree, "script")) == 2  # the JSON-LD and site.js
+
+
+def test_favicon_is_served_for_every_page_including_the_admin(client):
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (301, "/static/img/favicon.svg")

@@ -22,6 +22,12 @@ def test_reference_data_loads_every_iso_country_and_subdivision(capsys):
     assert Country.objects.get(code="MD").name_en == "Moldova"
     assert Region.objects.get(code="RU-SPE").name_ru == "Санкт-Петербург"
     assert Region.objects.get(code="FR-01").parent_id == "FR-ARA"
+    bishkek = Region.objects.get(code="KG-GB")
+    assert (bishkek.name_en, bishkek.name_ru, bishkek.name_ky) == (
+        "Bishkek Shaary",
+        "Бишкек",
+        "Бишкек шаары",
+    )
 
 
 def test_reference_data_is_safe_to_load_again():
