@@ -785,9 +785,10 @@ def organization_people_at_events(
     # The matching rows are found first, by two indexed lookups: asked in one
     # query with the newest-first order, the database walks every event in
     # that order looking for them.
-    on_behalf = Participation.objects.filter(organization=organization).values_list("pk")
+    on_behalf = Participation.objects.filter(organization=organization)
     post_holders = Participation.objects.filter(position__organization=organization)
-    ids = [pk for (pk,) in on_behalf.union(post_holders.values_list("pk"))]
+    union = on_behalf.order_by().values_list("pk").union(post_holders.order_by().values_list("pk"))
+    ids = [pk for (pk,) in union]
     rows = (
         Participation.objects.filter(pk__in=ids, event__in=visible_events(user))
         .select_related("event__host_country", "person")
