@@ -16,7 +16,9 @@ LABEL_HEIGHT = 20
 BAR_HEIGHT = 16
 ROW_GAP = 12
 VALUE_SPACE = 48  # room after the longest bar for its figure
-LABEL_LIMIT = 60  # characters; the table below the chart gives the full name
+# Characters that fit the chart's width in wide (Cyrillic) letters; the
+# table below the chart gives the full name.
+LABEL_LIMIT = 44
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,13 @@ class BarChart:
 
 
 def _shorten(text: str) -> str:
-    return text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1].rstrip() + "…"
+    """The text, or as many whole words of it as fit, and an ellipsis."""
+    if len(text) <= LABEL_LIMIT:
+        return text
+    cut = text[: LABEL_LIMIT - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, int, str]]) -> BarChart:

@@ -131,11 +131,14 @@ def _organization_pairs(events: QuerySet[Event]) -> list[tuple[QuerySet, str, st
     ]
 
 
-def _with_objects(model, counts: list[tuple[Any, int]], *, limit: int | None = None) -> list:
-    """(instance, count) for (pk, count) rows, largest count first, then by name."""
+def _with_objects(
+    model, counts: list[tuple[Any, int]], *, limit: int | None = None, name=str
+) -> list:
+    """(instance, count) for (pk, count) rows, largest count first, then by
+    the name the page shows (`name` of the instance)."""
     instances = model.objects.in_bulk([pk for pk, _count in counts])
     rows = [(instances[pk], count) for pk, count in counts if pk in instances]
-    rows.sort(key=lambda row: (-row[1], str(row[0]).casefold()))
+    rows.sort(key=lambda row: (-row[1], name(row[0]).casefold()))
     return rows if limit is None else rows[:limit]
 
 
@@ -574,7 +577,12 @@ def most_active_organizations(*, limit: int) -> list[tuple[Organization, int]]:
         f"organization-counts:{limit}",
         lambda: counted_pairs(_organization_pairs(public_events().values("pk")), limit=limit),
     )
-    return _with_objects(Organization, counts)
+    return _with_objects(Organization, counts, name=display_name)
+
+
+def display_name(organization: Organization) -> str:
+    """What lists and charts call an organization: its short name if it has one."""
+    return organization.short_name or organization.name
 
 
 @dataclass(frozen=True)
@@ -804,7 +812,7 @@ def organization_partners(
     own = visible_events(user).filter(involving_organization(organization)).values("pk")
     counts = counted_pairs(_organization_pairs(own), limit=limit + 1)
     counts = [row for row in counts if row[0] != organization.pk][:limit]
-    return _with_objects(Organization, counts)
+    return _with_objects(Organization, counts, name=display_name)
 
 
 def organization_competitions(organization: Organization) -> list[Competition]:

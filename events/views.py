@@ -230,7 +230,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             gettext("Most active organizations"),
             [
                 (
-                    organization.short_name or organization.name,
+                    site_selectors.display_name(organization),
                     count,
                     organization.get_absolute_url(),
                 )
