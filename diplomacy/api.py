@@ -8,11 +8,17 @@ from rest_framework import serializers
 from rest_framework.authentication import BasicAuthentication
 from rest_framework.routers import DefaultRouter
 
-from events.api.views import CompetitionViewSet, EventViewSet, RoundTableViewSet
+from events.api.views import (
+    CompetitionViewSet,
+    EventViewSet,
+    RemovedEventViewSet,
+    RoundTableViewSet,
+)
 from people.api.views import CountryViewSet, OrganizationViewSet, PersonViewSet, RegionViewSet
 
 router = DefaultRouter()
 router.register("events", EventViewSet, basename="event")
+router.register("removed-events", RemovedEventViewSet, basename="removed-event")
 router.register("round-tables", RoundTableViewSet, basename="round-table")
 router.register("competitions", CompetitionViewSet, basename="competition")
 router.register("people", PersonViewSet, basename="person")

@@ -132,3 +132,15 @@ class CompetitionFilter(django_filters.FilterSet):
     class Meta:
         model = Competition
         fields = ["organization", "year", "updated_since", "ordering"]
+
+
+class RemovedEventFilter(django_filters.FilterSet):
+    since = UpdatedSinceFilter(
+        field_name="history_date",
+        required=True,
+        help_text="Events removed from public view at or after this ISO 8601 date-time.",
+    )
+
+    class Meta:
+        model = Event.history.model
+        fields = ["since"]

@@ -193,6 +193,15 @@ class EventSerializer(serializers.ModelSerializer):
         return data
 
 
+class RemovedEventSerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="The slug the event had when it was removed.")
+    removed_at = serializers.DateTimeField()
+    reason = serializers.ChoiceField(
+        choices=[("deleted", "deleted"), ("unpublished", "unpublished")],
+        help_text="Deleted, or returned to draft (it may be published again later).",
+    )
+
+
 # --- competitions --------------------------------------------------------------
 
 
@@ -282,6 +291,7 @@ def _slug_field(queryset, **kwargs) -> serializers.SlugRelatedField:
     return serializers.SlugRelatedField(slug_field="slug", queryset=queryset, **kwargs)
 
 
+@extend_schema_field({"type": "string", "description": "The slug of an event."})
 class VisibleEventField(serializers.SlugRelatedField):
     """An event by slug, among those the requesting user may see: a draft's
     slug must not be confirmed to someone who may not see it."""

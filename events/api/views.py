@@ -2,11 +2,17 @@
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
+from rest_framework.permissions import AllowAny
 
-from events.api.filters import CompetitionFilter, EventFilter
-from events.api.selectors import competitions_for_api, events_for_api
-from events.api.serializers import CompetitionSerializer, EventSerializer, EventWriteSerializer
+from events.api.filters import CompetitionFilter, EventFilter, RemovedEventFilter
+from events.api.selectors import competitions_for_api, events_for_api, removed_events
+from events.api.serializers import (
+    CompetitionSerializer,
+    EventSerializer,
+    EventWriteSerializer,
+    RemovedEventSerializer,
+)
 from events.models import START_TIME_KEY, Competition, Event
 from events.selectors import with_event_details
 from events.services import event_delete
@@ -97,3 +103,20 @@ class CompetitionViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     def annotate_for_ordering(self, queryset: QuerySet) -> QuerySet:
         return queryset.annotate(title_key=translated_sort_key("title"))
+
+
+class RemovedEventViewSet(ApiViewMixin, viewsets.GenericViewSet, mixins.ListModelMixin):
+    """Events that left public view — deleted, or returned to draft — since a
+    given time, for clients that sync with `updated_since`: drop these slugs.
+    Only events the public once saw are listed."""
+
+    serializer_class = RemovedEventSerializer
+    filterset_class = RemovedEventFilter
+    permission_classes = [AllowAny]
+    default_ordering = "removed_at"
+    ordering_keys = {"removed_at": ["removed_at", "history_id"]}
+    queryset = Event.history.model.objects.none()
+
+    def get_queryset(self) -> QuerySet:
+        # Narrowed by the required `since` filter.
+        return removed_events()

@@ -70,12 +70,9 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(
-            field_name="updated_at",
-            lookup_expr="gte",
-            help_text="Only records changed at or after this ISO 8601 date-time.",
-            **kwargs,
-        )
+        kwargs.setdefault("field_name", "updated_at")
+        kwargs.setdefault("help_text", "Only records changed at or after this ISO 8601 date-time.")
+        super().__init__(lookup_expr="gte", **kwargs)
 
 
 class CodeChoiceField(forms.ModelChoiceField):

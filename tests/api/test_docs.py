@@ -60,7 +60,7 @@ def _request(client, argv: list[str], token: str | None):
 
 def test_the_docs_have_every_use_case():
     urls = [" ".join(argv) for argv in _curl_commands()]
-    assert len(urls) == 9
+    assert len(urls) == 10
 
 
 @pytest.mark.django_db
