@@ -67,6 +67,10 @@ class ParticipationInline(PreloadedAutocompleteInlineMixin, TranslationTabularIn
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("position__person")
 
+    class Media:
+        # Narrows the position autocomplete to the row's person.
+        js = ["admin/js/jquery.init.js", "events/admin/participation_positions.js"]
+
 
 class QuoteInline(PreloadedAutocompleteInlineMixin, admin.StackedInline):
     model = Quote

@@ -124,6 +124,15 @@ class PositionAdmin(HistoryAdmin, TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person", "organization")
 
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # The participants' position autocomplete sends the row's person
+        # (events/static/events/admin/participation_positions.js).
+        person = request.GET.get("person", "")
+        if request.GET.get("field_name") == "position" and person.isdigit():
+            queryset = queryset.filter(person_id=int(person))
+        return queryset, may_have_duplicates
+
     def save_model(self, request, obj, form, change) -> None:
         position_save(position=obj)
 

@@ -562,3 +562,19 @@ def test_admin_revert_refreshes_the_search_index(editor_client):
     assert editor_client.post(url, data).status_code == 302
     found = search_events(Event.objects.all(), "friendship").values_list("pk", flat=True)
     assert list(found) == [event.pk]
+
+
+def test_admin_position_autocomplete_offers_the_rows_person_positions(editor_client):
+    person, other = PersonFactory(), PersonFactory()
+    own = PositionFactory(person=person, title_en="Rector")
+    PositionFactory(person=other, title_en="Rector of another university")
+    params = {
+        "app_label": "events",
+        "model_name": "participation",
+        "field_name": "position",
+        "term": "Rector",
+    }
+    everyone = editor_client.get("/admin/autocomplete/", params).json()["results"]
+    assert len(everyone) == 2
+    only_theirs = editor_client.get("/admin/autocomplete/", {**params, "person": person.pk})
+    assert [row["id"] for row in only_theirs.json()["results"]] == [str(own.pk)]
