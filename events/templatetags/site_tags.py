@@ -6,10 +6,11 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from events.links import absolute
+from events.services import sanitize_html
 from events.site_selectors import event_timing
 from events.structured_data import json_ld_script_content
 from people.selectors import content_language
@@ -72,6 +73,13 @@ def og_alternate_locales() -> list[str]:
 def lang_of(instance: object, field: str) -> str:
     """The language a translated field's shown value is in (it may be a fallback)."""
     return content_language(instance, field)
+
+
+@register.filter
+def sanitized(html: str) -> SafeString:
+    """Rich text as stored: it was cleaned when saved, and is cleaned again
+    here so a row written by other means (an SQL import) cannot inject script."""
+    return mark_safe(sanitize_html(html or ""))  # noqa: S308
 
 
 @register.filter

@@ -1044,3 +1044,12 @@ def test_event_page_json_ld_cannot_close_its_script_element(client):
 def test_favicon_is_served_for_every_page_including_the_admin(client):
     response = client.get("/favicon.ico")
     assert (response.status_code, response["Location"]) == (301, "/static/img/favicon.svg")
+
+
+def test_event_page_cleans_a_body_written_around_the_services(client):
+    event = EventFactory()
+    # As an SQL import might: straight to the table, past the sanitiser.
+    Event.objects.filter(pk=event.pk).update(body_en="<p>Hi</p><script>alert(1)</script>")
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "<p>Hi</p>" in html
+    assert "alert(1)" not in html
