@@ -37,8 +37,18 @@
       });
       var note = document.createElement("span");
       note.className = "local-time";
-      note.textContent = " (" + local + ", " + label + ")";
-      node.insertAdjacentElement("afterend", note);
+      // Inside the venue's zone note when there is one, so the reader sees
+      // one bracket: "(local time in Asia/Bishkek, UTC+06:00; 10 Dec, 05:00,
+      // your time)"; otherwise in a bracket of its own after the time.
+      var zone = node.parentNode && node.parentNode.querySelector(".tz");
+      if (zone && /\)$/.test(zone.textContent)) {
+        zone.textContent = zone.textContent.replace(/\)$/, "");
+        note.textContent = "; " + local + ", " + label + ")";
+        zone.appendChild(note);
+      } else {
+        note.textContent = " (" + local + ", " + label + ")";
+        node.insertAdjacentElement("afterend", note);
+      }
     });
   }
 
