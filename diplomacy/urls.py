@@ -20,10 +20,14 @@ urlpatterns = [
     # The public site's sitemaps and robots.txt, outside the language prefixes.
     # Crawlers read sitemaps; an hour old is fresh enough, and a page of 5,000
     # addresses in three languages takes most of a second to build.
-    path("sitemap.xml", cache_page(SITEMAP_SECONDS)(sitemaps.index), name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemaps.only_page_parameter(cache_page(SITEMAP_SECONDS)(sitemaps.index)),
+        name="sitemap",
+    ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap),
+        sitemaps.only_page_parameter(cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap)),
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap-section",
     ),

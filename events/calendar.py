@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst
 
 from events.models import Event
+from people.services import clean_text
 
 PRODID = "-//diplomacy//Public diplomacy events//EN"
 
@@ -67,8 +68,11 @@ def ical_event(event: Event, url: str) -> icalendar.Event:
     component.add("dtstart", start)
     if end is not None:
         component.add("dtend", end)
-    component.add("summary", event.title)
-    description = "\n\n".join(part for part in (strip_tags(event.summary), url) if part)
+    # Control characters are not allowed in iCalendar text; saving removes
+    # them, and this keeps a row written some other way from breaking the file.
+    component.add("summary", clean_text(event.title, single_line=True))
+    summary = clean_text(strip_tags(event.summary), single_line=False)
+    description = "\n\n".join(part for part in (summary, url) if part)
     component.add("description", description)
     location = _location(event)
     if location:
@@ -83,6 +87,7 @@ def ical_event(event: Event, url: str) -> icalendar.Event:
 
 def ical_calendar(events: Iterable[Event], *, name: str, url_for: Callable[[Event], str]) -> bytes:
     """A calendar of the events (with host_country, region and topics loaded)."""
+    name = clean_text(name, single_line=True)  # a calendar's name is one line
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

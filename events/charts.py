@@ -23,7 +23,8 @@ LABEL_LIMIT = 44
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
+    label: str  # shortened to fit the chart
+    full_label: str  # for the table
     value: int
     url: str
     width: float
@@ -44,6 +45,7 @@ class Bar:
 class BarChart:
     id: str
     title: str
+    label_heading: str  # what the rows are: "Year", "Country"…
     bars: list[Bar]
     width: int
     height: int
@@ -63,7 +65,9 @@ def _shorten(text: str) -> str:
     return cut.rstrip(" ,;:-–") + "…"
 
 
-def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, int, str]]) -> BarChart:
+def bar_chart(
+    chart_id: str, title: str, rows: Sequence[tuple[str, int, str]], *, label_heading: str
+) -> BarChart:
     """A bar per (label, value, url) row, the longest for the largest value."""
     largest = max((value for _label, value, _url in rows), default=0) or 1
     space = WIDTH - VALUE_SPACE
@@ -74,6 +78,7 @@ def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, int, str]]) -
         bars.append(
             Bar(
                 label=_shorten(label),
+                full_label=label,
                 value=value,
                 url=url,
                 # A zero still shows as a sliver, so the row does not look missing.
@@ -84,4 +89,11 @@ def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, int, str]]) -
             )
         )
     height = max(len(rows) * row_height - ROW_GAP, row_height)
-    return BarChart(id=chart_id, title=title, bars=bars, width=WIDTH, height=height)
+    return BarChart(
+        id=chart_id,
+        title=title,
+        label_heading=label_heading,
+        bars=bars,
+        width=WIDTH,
+        height=height,
+    )

@@ -1,15 +1,17 @@
 """The Atom feed of public events, newest changes first."""
 
+import html
+
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 from events.links import absolute
 from events.models import Event
 from events.site_selectors import public_events
+from people.services import clean_text
 
 FEED_ITEMS = 50
 
@@ -47,12 +49,15 @@ class EventFeed(Feed):
         )
 
     def item_title(self, item: Event) -> str:
+        title = clean_text(item.title, single_line=True)
         if item.status == Event.Status.PUBLISHED:
-            return item.title
-        return f"{item.get_status_display().capitalize()}: {item.title}"
+            return title
+        return f"{item.get_status_display().capitalize()}: {title}"
 
     def item_description(self, item: Event) -> str:
-        return strip_tags(item.summary)
+        # The summary is plain text; the feed declares its descriptions HTML,
+        # so <, > and & are escaped (quotes need not be, outside attributes).
+        return html.escape(clean_text(item.summary, single_line=False) or "", quote=False)
 
     def item_link(self, item: Event) -> str:
         return absolute(item.get_absolute_url())

@@ -23,6 +23,7 @@ from people.languages import LANGUAGE_CODES
 from people.models import Country
 from people.services import (
     apply_fields,
+    clean_translations,
     first_translation,
     save_rows,
     save_validated,
@@ -62,6 +63,8 @@ def event_save(
 ) -> Event:
     """Validate and save one event: slug from its title, body sanitised, search
     index refreshed (also when the admin reverts to an earlier version)."""
+    clean_translations(event, ["title", "venue", "city"], single_line=True)
+    clean_translations(event, ["summary"], single_line=False)
     for language in LANGUAGE_CODES:
         field = build_localized_fieldname("body", language)
         value = getattr(event, field)
@@ -91,6 +94,7 @@ def _slug_source(event: Event) -> str:
 
 def participation_save(*, participation: Participation) -> Participation:
     """Validate and save; the title as worded defaults to the chosen position's."""
+    clean_translations(participation, ["position_title"], single_line=True)
     if participation.position_id:
         for language in LANGUAGE_CODES:
             field = build_localized_fieldname("position_title", language)
@@ -208,6 +212,7 @@ def event_delete(*, event: Event) -> None:
 
 def topic_save(*, topic: Topic) -> Topic:
     """Save a topic; the events tagged with it are re-indexed under its new name."""
+    clean_translations(topic, ["name"], single_line=True)
     save_validated(topic)
     refresh_event_search(topic.events.values_list("pk", flat=True))
     return topic

@@ -6,15 +6,16 @@ built from SITE_URL, like the feeds', so they are right behind a proxy.
 """
 
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, wraps
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.paginator import Paginator
 from django.db.models import Max, Q, QuerySet
 from django.http import HttpRequest
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -186,3 +187,19 @@ def index(request: HttpRequest) -> TemplateResponse:
         {"sitemaps": entries},
         content_type="application/xml",
     )
+
+
+def only_page_parameter(view):
+    """Redirect a sitemap address carrying other parameters to the bare one,
+    so the page cache holds one copy per page and `?junk=1` cannot make the
+    server build a sitemap afresh on every request."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if set(request.GET) - {"p"}:
+            page = request.GET.get("p")
+            query = f"?{urlencode({'p': page})}" if page else ""
+            return redirect(f"{request.path}{query}", permanent=True)
+        return view(request, *args, **kwargs)
+
+    return wrapper

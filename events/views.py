@@ -1,5 +1,6 @@
 """The public pages about events: thin views over events/site_selectors.py."""
 
+import hashlib
 from typing import Any
 
 from django.conf import settings
@@ -16,10 +17,12 @@ from events import charts, site_selectors
 from events.calendar import ical_calendar
 from events.forms import EventFilterForm, PartnerCountryForm, SearchForm
 from events.links import absolute
-from events.selectors import event_detail_queryset
+from events.models import Event
+from events.selectors import can_preview_drafts, event_detail_queryset
 from events.structured_data import event_json_ld
 from people.models import Country
 from people.selectors import search_organizations, search_people
+from people.views import is_country_code
 
 EVENTS_PER_PAGE = 20
 SEARCH_RESULTS = 20
@@ -125,16 +128,28 @@ def event_list_ics(request: HttpRequest) -> HttpResponse:
         return HttpResponse(
             "\n".join(messages), status=400, content_type="text/plain; charset=utf-8"
         )
-    events = site_selectors.filter_events(
-        site_selectors.event_list_queryset(request.user), **form.filters()
-    ).prefetch_related("topics")
-    events = site_selectors.order_events(events)[:CALENDAR_EVENTS]
-    body = ical_calendar(
-        events,
-        name=gettext("Public diplomacy events"),
-        url_for=lambda event: absolute(event.get_absolute_url()),
-    )
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    filters = form.filters()
+
+    def build() -> bytes:
+        events = site_selectors.filter_events(
+            site_selectors.event_list_queryset(request.user), **filters
+        ).prefetch_related("topics")
+        return ical_calendar(
+            site_selectors.order_events(events)[:CALENDAR_EVENTS],
+            name=gettext("Public diplomacy events"),
+            url_for=lambda event: absolute(event.get_absolute_url()),
+        )
+
+    # Calendar apps poll subscribed lists; writing a thousand events takes most
+    # of a second, so each list is kept until an event changes.
+    preview = can_preview_drafts(request.user)
+    described = repr(sorted((name, str(value)) for name, value in filters.items()))
+    key = hashlib.sha256(f"{get_language()}|{preview}|{described}".encode()).hexdigest()
+    body = site_selectors.cached_aggregate(f"list-ics:{key}", build)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    if preview:
+        response["Cache-Control"] = "private"
+    return response
 
 
 @require_safe
@@ -164,6 +179,8 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    if event.status == Event.Status.DRAFT:
+        response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -208,6 +225,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "per-year",
             gettext("Events per year"),
             [(str(year), count, f"{events_url}?year={year}") for year, count in figures.per_year],
+            label_heading=gettext("Year"),
         ),
         charts.bar_chart(
             "per-kind",
@@ -216,6 +234,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
                 (capfirst(label), count, f"{events_url}?kind={kind}")
                 for kind, label, count in figures.per_kind
             ],
+            label_heading=gettext("Kind"),
         ),
         charts.bar_chart(
             "per-host-country",
@@ -224,6 +243,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
                 (country.name, count, f"{events_url}?host_country={country.code.lower()}")
                 for country, count in figures.per_host_country
             ],
+            label_heading=gettext("Host country"),
         ),
         charts.bar_chart(
             "top-organizations",
@@ -236,6 +256,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
                 )
                 for organization, count in figures.top_organizations
             ],
+            label_heading=gettext("Organization"),
         ),
         charts.bar_chart(
             "top-countries",
@@ -244,6 +265,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
                 (country.name, count, country.get_absolute_url())
                 for country, count in figures.top_countries
             ],
+            label_heading=gettext("Country"),
         ),
     ]
     context = {"figures": figures, "charts": chart_list}
@@ -257,7 +279,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
 
 
 def _country(code: str) -> Country:
-    if len(code) != 2:
+    if not is_country_code(code):
         raise Http404
     return get_object_or_404(Country, code=code.upper())
 

@@ -51,16 +51,26 @@ def names_vector(expressions: Sequence, weight: str) -> SearchVector:
     )
 
 
+# A query's first words only, and prefixes of three letters or more: "а:*"
+# matches nearly everything and would make the database read every row.
+MAX_WORDS = 8
+MIN_PREFIX = 3
+
+
+def query_words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold_text(text))[:MAX_WORDS]
+
+
 def search_query(text: str) -> SearchQuery | None:
     """Stemmed English and Russian words, or every word as a prefix."""
-    words = re.findall(r"\w+", fold_text(text))
+    words = query_words(text)
     if not words:
         return None
-    prefixes = SearchQuery(
-        " & ".join(f"{word}:*" for word in words), config="simple", search_type="raw"
-    )
+    terms = (f"{word}:*" if len(word) >= MIN_PREFIX else word for word in words)
+    prefixes = SearchQuery(" & ".join(terms), config="simple", search_type="raw")
+    phrase = " ".join(words)
     stemmed = [
-        SearchQuery(fold_text(text), config=config, search_type="websearch")
+        SearchQuery(phrase, config=config, search_type="websearch")
         for config in ("english", "russian")
     ]
     return prefixes | stemmed[0] | stemmed[1]
@@ -78,7 +88,7 @@ def search(
         if rank:
             matched = matched.annotate(search_rank=SearchRank(F("search_vector"), query))
         return matched
-    words = re.findall(r"\w+", text)
+    words = query_words(text)
     if not words:
         return queryset.none()
     condition = Q()

@@ -1,5 +1,6 @@
 """Writes to people, organizations and positions, shared by the admin and the API."""
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -21,6 +22,25 @@ class NestedValidationError(ValidationError):
     def __init__(self, field: str, rows: dict[str, Any]) -> None:
         self.nested = {field: rows}
         super().__init__({field: [f"row {index}: {messages}" for index, messages in rows.items()]})
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: str | None, *, single_line: bool) -> str | None:
+    """Text without control characters, which feeds and calendars cannot carry;
+    a name or title also on one line with single spaces."""
+    if not value:
+        return value
+    value = _CONTROL.sub("", value)
+    return " ".join(value.split()) if single_line else value.strip()
+
+
+def clean_translations(instance: models.Model, fields: Sequence[str], *, single_line: bool) -> None:
+    for field in fields:
+        for language in LANGUAGE_CODES:
+            name = build_localized_fieldname(field, language)
+            setattr(instance, name, clean_text(getattr(instance, name), single_line=single_line))
 
 
 def first_translation(instance: models.Model, field: str) -> str:
@@ -86,6 +106,7 @@ def save_rows(
 
 
 def organization_save(*, organization: Organization) -> Organization:
+    clean_translations(organization, ["name", "short_name"], single_line=True)
     if not organization.slug:
         name = first_translation(organization, "short_name") or first_translation(
             organization, "name"
@@ -97,6 +118,9 @@ def organization_save(*, organization: Organization) -> Organization:
 
 
 def person_save(*, person: Person) -> Person:
+    clean_translations(
+        person, ["given_name", "patronymic", "family_name", "honorific_prefix"], single_line=True
+    )
     if not person.slug:
         names = (first_translation(person, "given_name"), first_translation(person, "family_name"))
         person.slug = unique_slug(person, " ".join(part for part in names if part))
@@ -106,6 +130,7 @@ def person_save(*, person: Person) -> Person:
 
 
 def position_save(*, position: Position) -> Position:
+    clean_translations(position, ["title"], single_line=True)
     return save_validated(position)
 
 

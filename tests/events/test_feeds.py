@@ -336,3 +336,26 @@ def test_robots_txt_points_at_the_sitemap(client):
         "",
         f"Sitemap: {SITE}/sitemap.xml",
     ]
+
+
+def test_feeds_survive_control_characters_written_around_the_services(client):
+    event = EventFactory(slug="odd")
+    Event.objects.filter(pk=event.pk).update(
+        title_en="Line one\nline two\x0b", summary_en="Tab\tand vertical\x0btab"
+    )
+    atom = feedparser.parse(client.get("/en/events/feed.atom").content)
+    assert [entry.title for entry in atom.entries] == ["Line one line two"]
+    calendar = icalendar.Calendar.from_ical(client.get("/en/events/odd.ics").content)
+    assert [str(component["summary"]) for component in calendar.walk("VEVENT")] == [
+        "Line one line two"
+    ]
+
+
+def test_list_ics_is_kept_until_an_event_changes(client, count_queries):
+    EventFactory(title_en="First")
+    first = count_queries(lambda: client.get("/en/events.ics"))
+    again = count_queries(lambda: client.get("/en/events.ics"))
+    assert again < first
+    EventFactory(title_en="Second")
+    calendar = client.get("/en/events.ics").content.decode()
+    assert "SUMMARY:Second" in calendar

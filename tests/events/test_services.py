@@ -183,3 +183,12 @@ def test_person_create_and_update_with_positions():
         (kept.pk, "Co-Chairman of the Council")
     ]
     assert Person.objects.count() == 1
+
+
+def test_titles_and_names_are_one_line_without_control_characters():
+    event = event_create(
+        fields=_fields(title_en="Forum\nof the\x0b peoples", summary_en="First.\n\nSecond\x07.")
+    )
+    assert (event.title_en, event.summary_en) == ("Forum of the peoples", "First.\n\nSecond.")
+    person = person_create(fields={"given_name_en": "Anna\r\n", "family_name_en": " Ivanova\t"})
+    assert (person.given_name_en, person.family_name_en) == ("Anna", "Ivanova")

@@ -1053,3 +1053,29 @@ def test_event_page_cleans_a_body_written_around_the_services(client):
     html = client.get(event.get_absolute_url()).content.decode()
     assert "<p>Hi</p>" in html
     assert "alert(1)" not in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/countries/%00a/",
+        "/en/countries/a%00/",
+        "/en/countries/ru/with/%00a/",
+        "/en/countries/é1/",
+    ],
+)
+def test_country_addresses_that_are_no_iso_code_are_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_sitemap_addresses_with_other_parameters_redirect_to_the_bare_one(client):
+    response = client.get("/sitemap-events.xml?p=1&junk=2")
+    assert (response.status_code, response["Location"]) == (301, "/sitemap-events.xml?p=1")
+    assert client.get("/sitemap.xml?x=1")["Location"] == "/sitemap.xml"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"), [("а", 200), ("а " * 50, 200), ("Kosachev " * 20, 200), ("x" * 201, 400)]
+)
+def test_search_takes_very_short_and_very_long_queries(client, text, status):
+    assert client.get("/en/search/", {"q": text}).status_code == status
