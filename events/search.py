@@ -76,7 +76,9 @@ def search_events(events: models.QuerySet[Event], text: str) -> models.QuerySet[
     query = search_query(text)
     if query is None:
         return events.none()
-    people = search(Person.objects.all(), text, fallback_fields=(), rank=False)
+    people = search(
+        Person.objects.all(), text, fallback_fields=(), rank=False, similar_field="search_names"
+    )
     organizations = search(Organization.objects.all(), text, fallback_fields=(), rank=False)
     own = search(Event.objects.all(), text, fallback_fields=(), rank=False)
     return events.filter(

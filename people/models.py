@@ -153,6 +153,9 @@ class Person(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     # Kept up to date by the service functions; see people/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Every spelling of the name, lower-cased with ё as е, for typo-tolerant
+    # (trigram) matching on PostgreSQL; kept by the service functions.
+    search_names = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("person")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections, models
 from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.functions import Coalesce, Concat, Lower
 from django.db.models.lookups import Contains, Exact
 
 # Which configuration stems which language's columns.
@@ -77,14 +78,27 @@ def search_query(text: str) -> SearchQuery | None:
 
 
 def search(
-    queryset: models.QuerySet, text: str, *, fallback_fields: Iterable[str], rank: bool = True
+    queryset: models.QuerySet,
+    text: str,
+    *,
+    fallback_fields: Iterable[str],
+    rank: bool = True,
+    similar_field: str | None = None,
 ) -> models.QuerySet:
-    """Rows matching text: by full text on PostgreSQL, by substring elsewhere."""
+    """Rows matching text: by full text on PostgreSQL, by substring elsewhere.
+
+    With `similar_field` (a column of folded names), PostgreSQL also finds
+    names spelt slightly differently ("Kosachov" for "Kosachev").
+    """
     if is_postgresql(queryset):
         query = search_query(text)
         if query is None:
             return queryset.none()
-        matched = queryset.filter(search_vector=query)
+        condition = Q(search_vector=query)
+        if similar_field:
+            folded = fold_text(" ".join(query_words(text))).lower()
+            condition |= Q(**{f"{similar_field}__trigram_word_similar": folded})
+        matched = queryset.filter(condition)
         if rank:
             matched = matched.annotate(search_rank=SearchRank(F("search_vector"), query))
         return matched
@@ -142,9 +156,14 @@ def refresh_person_search(person_ids: Iterable[int]) -> None:
 
     people = Person.objects.filter(pk__in=list(person_ids))
     if is_postgresql(people):
+        spellings = [Coalesce(F(name), Value("")) for name in PERSON_NAME_FIELDS]
+        joined = spellings[0]
+        for spelling in spellings[1:]:
+            joined = Concat(joined, Value(" "), spelling, output_field=TextField())
         people.update(
             search_vector=names_vector([F(name) for name in PERSON_NAME_FIELDS], "A")
-            + translated_vector("bio", "C")
+            + translated_vector("bio", "C"),
+            search_names=Lower(fold(joined)),
         )
 
 

@@ -124,7 +124,10 @@ def is_current(position: Position, today: datetime.date | None = None) -> bool:
 def search_people(text: str, *, limit: int) -> list[Person]:
     """People whose names or biographies match, best first."""
     people = search(
-        Person.objects.select_related("country"), text, fallback_fields=PERSON_NAME_FIELDS
+        Person.objects.select_related("country"),
+        text,
+        fallback_fields=PERSON_NAME_FIELDS,
+        similar_field="search_names",
     )
     if "search_rank" in people.query.annotations:
         people = people.order_by("-search_rank", localized("family_name"), "pk")

@@ -45,5 +45,5 @@ class PositionTranslation(Translated):
 
 # The search vector is derived from the other columns; it has no history.
 register_history(Organization, app=__package__, excluded_fields=["search_vector"])
-register_history(Person, app=__package__, excluded_fields=["search_vector"])
+register_history(Person, app=__package__, excluded_fields=["search_vector", "search_names"])
 register_history(Position, app=__package__)

@@ -16,15 +16,24 @@ from people.search import search, text_matches, translated_fields
 class SearchFilter(django_filters.CharFilter):
     """`q`: full-text search (PostgreSQL), a substring match on SQLite."""
 
-    def __init__(self, fallback_fields: list[str], **kwargs) -> None:
+    def __init__(
+        self, fallback_fields: list[str], similar_field: str | None = None, **kwargs
+    ) -> None:
         kwargs.setdefault("help_text", "Words to search for, in any language or script.")
         super().__init__(**kwargs)
         self.fallback_fields = fallback_fields
+        self.similar_field = similar_field
 
     def filter(self, queryset: QuerySet, value: str) -> QuerySet:
         if not value:
             return queryset
-        return search(queryset, value, fallback_fields=self.fallback_fields, rank=False)
+        return search(
+            queryset,
+            value,
+            fallback_fields=self.fallback_fields,
+            rank=False,
+            similar_field=self.similar_field,
+        )
 
 
 class OrderingChoice(django_filters.ChoiceFilter):
@@ -109,7 +118,12 @@ class CountryCodeFilter(CodeChoiceFilter):
 
 
 class PersonFilter(django_filters.FilterSet):
-    q = SearchFilter(fallback_fields=translated_fields("given_name", "patronymic", "family_name"))
+    q = SearchFilter(
+        fallback_fields=translated_fields("given_name", "patronymic", "family_name"),
+        similar_field="search_names",
+        help_text="Words to search for, in any language or script; on PostgreSQL names "
+        "spelt slightly differently match too.",
+    )
     country = CountryCodeFilter(help_text="ISO code of the person's country.")
     organization = SlugChoiceFilter(
         field_name="positions__organization",

@@ -71,3 +71,19 @@ def test_search_sees_a_renamed_person_at_once():
     assert _found("Иванова") == [event.slug]
     people = search(Person.objects.all(), "Иванова", fallback_fields=["family_name_ru"])
     assert list(people) == [person]
+
+
+@on_postgresql
+@pytest.mark.parametrize("text", ["Kosachov", "Kossachev", "Косачов", "Konstantin Kosachov"])
+def test_search_finds_names_spelt_slightly_differently(demo, text):
+    assert _found(text) == [demo.slug]
+    people = search(Person.objects.all(), text, fallback_fields=(), similar_field="search_names")
+    assert [person.slug for person in people] == ["konstantin-kosachev"]
+
+
+@on_postgresql
+def test_a_misspelt_name_in_the_api_and_on_the_site(client, demo):
+    api = client.get("/api/v1/people/?q=Smirnowa").json()["results"]
+    assert [row["slug"] for row in api] == ["svetlana-smirnova"]
+    page = client.get("/en/search/?q=Smirnowa").content.decode()
+    assert "/en/people/svetlana-smirnova/" in page
