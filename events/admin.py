@@ -25,13 +25,14 @@ from events.models import (
 from events.search import refresh_event_search
 from events.selectors import editions_with_figures
 from events.services import event_save, events_set_status, participation_save, topic_save
-from people.admin import _save_formset_with, translated
+from people.admin import _save_formset_with
 from people.admin_base import (
     EditorForm,
     HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
     SharedChoicesModelChoiceField,
 )
+from people.search import translated_fields
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(available_timezones())]
 
@@ -106,11 +107,11 @@ class EventAdmin(HistoryAdmin, TranslationAdmin):
     ]
     search_fields = [
         "slug",
-        *translated("title"),
-        *translated("city"),
-        *translated("participations__person__given_name"),
-        *translated("participations__person__family_name"),
-        *translated("organization_roles__organization__name"),
+        *translated_fields("title"),
+        *translated_fields("city"),
+        *translated_fields("participations__person__given_name"),
+        *translated_fields("participations__person__family_name"),
+        *translated_fields("organization_roles__organization__name"),
     ]
     date_hierarchy = "start_date"
     autocomplete_fields = ["parent", "edition", "host_country", "region", "topics", "countries"]
@@ -179,7 +180,7 @@ class EventAdmin(HistoryAdmin, TranslationAdmin):
 @admin.register(Topic)
 class TopicAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["slug", *translated("name")]
+    search_fields = ["slug", *translated_fields("name")]
     prepopulated_fields = {"slug": ["name_en"]}
 
     def save_model(self, request, obj, form, change) -> None:
@@ -199,7 +200,7 @@ class EditionInline(admin.TabularInline):
 @admin.register(Competition)
 class CompetitionAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
-    search_fields = ["slug", *translated("title")]
+    search_fields = ["slug", *translated_fields("title")]
     autocomplete_fields = ["organizers"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [EditionInline]
@@ -239,7 +240,7 @@ class EditionAdmin(HistoryAdmin, TranslationAdmin):
     ]
     list_select_related = ["competition"]
     list_filter = ["year"]
-    search_fields = [*translated("competition__title")]
+    search_fields = [*translated_fields("competition__title")]
     autocomplete_fields = ["competition", "countries"]
     readonly_fields = ["entry_count", "entry_region_count", "entry_country_count"]
     inlines = [NominationInline, EntryInline]

@@ -19,12 +19,10 @@ from django.db import connections
 from django.db.models import (
     Count,
     F,
-    IntegerField,
     Max,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     TextChoices,
     Window,
 )
@@ -51,18 +49,6 @@ from people.selectors import localized
 
 User = AbstractBaseUser | AnonymousUser
 PUBLIC = Event.PUBLIC_STATUSES
-
-
-class SubqueryCount(Subquery):
-    """The number of rows a subquery returns, as a correlated scalar.
-
-    Counting distinct events over several joins (an organization's roles, its
-    people's participations) needs the rows made distinct first, which
-    Count() in a GROUP BY cannot express across an OR of joins.
-    """
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
-    output_field = IntegerField()
 
 
 def counted_pairs(

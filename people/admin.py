@@ -10,6 +10,7 @@ from people.admin_base import (
     ReadOnlyForEditorsAdmin,
 )
 from people.models import Country, Organization, Person, Position, Region
+from people.search import translated_fields
 from people.services import organization_save, person_save, position_save
 
 admin.site.site_header = _("Public diplomacy events: editors' desk")
@@ -17,15 +18,10 @@ admin.site.site_title = _("Editors' desk")
 admin.site.index_title = _("Events, people and organizations")
 
 
-def translated(field: str) -> list[str]:
-    """Search over a translated field in every language."""
-    return [f"{field}_en", f"{field}_ru", f"{field}_ky"]
-
-
 @admin.register(Country)
 class CountryAdmin(ReadOnlyForEditorsAdmin, TranslationAdmin):
     list_display = ["code", "name", "alpha_3"]
-    search_fields = ["code", "alpha_3", *translated("name")]
+    search_fields = ["code", "alpha_3", *translated_fields("name")]
 
 
 @admin.register(Region)
@@ -33,7 +29,7 @@ class RegionAdmin(ReadOnlyForEditorsAdmin, TranslationAdmin):
     list_display = ["code", "name", "kind", "country"]
     list_select_related = ["country"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["code", *translated("name")]
+    search_fields = ["code", *translated_fields("name")]
 
 
 class PositionInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
@@ -69,9 +65,9 @@ class PersonAdmin(HistoryAdmin, TranslationAdmin):
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
     search_fields = [
         "slug",
-        *translated("given_name"),
-        *translated("family_name"),
-        *translated("patronymic"),
+        *translated_fields("given_name"),
+        *translated_fields("family_name"),
+        *translated_fields("patronymic"),
     ]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["given_name_en", "family_name_en"]}
@@ -97,7 +93,7 @@ class OrganizationAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "short_name", "kind", "country", "parent"]
     list_select_related = ["country", "parent"]
     list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["slug", *translated("name"), *translated("short_name")]
+    search_fields = ["slug", *translated_fields("name"), *translated_fields("short_name")]
     autocomplete_fields = ["country", "parent"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [MemberInline]
@@ -114,10 +110,10 @@ class PositionAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "person", "organization", "start_date", "end_date"]
     list_select_related = ["person", "organization"]
     search_fields = [
-        *translated("title"),
-        *translated("person__given_name"),
-        *translated("person__family_name"),
-        *translated("organization__name"),
+        *translated_fields("title"),
+        *translated_fields("person__given_name"),
+        *translated_fields("person__family_name"),
+        *translated_fields("organization__name"),
     ]
     autocomplete_fields = ["person", "organization"]
 

@@ -1,10 +1,8 @@
 """API views for people, organizations, countries and regions."""
 
-from django.conf import settings
-from django.db.models import CharField, F, ProtectedError, QuerySet, Value
+from django.db.models import ProtectedError, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
@@ -19,14 +17,13 @@ from people.api.serializers import (
     PersonWriteSerializer,
     RegionSerializer,
 )
-from people.languages import fallback_order
 from people.models import Country, Organization, Person, Region
+from people.selectors import localized
 
 
 def translated_sort_key(field: str) -> Coalesce:
-    """A translated field in the request's language, falling back like the site."""
-    order = fallback_order(get_language() or settings.LANGUAGE_CODE)
-    return Coalesce(*(F(f"{field}_{code}") for code in order), Value(""), output_field=CharField())
+    """The site's localized order, never null: keyset pages compare the key."""
+    return Coalesce(localized(field), Value(""), output_field=TextField())
 
 
 class ApiViewMixin:
