@@ -58,8 +58,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "diplomacy",
     "people",
     "events",
+    "website",
 ]
 
 MIDDLEWARE = [
@@ -245,9 +247,9 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "diplomacy.pagination.KeysetPagination",
+    "DEFAULT_PAGINATION_CLASS": "diplomacy.api.pagination.KeysetPagination",
     "PAGE_SIZE": 20,
-    "DEFAULT_THROTTLE_CLASSES": ["diplomacy.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["diplomacy.api.throttling.ClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_rate("API_THROTTLE_ANON", "120/minute"),
         "user": env_rate("API_THROTTLE_USER", "1200/minute"),
@@ -256,7 +258,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "diplomacy.schema.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "diplomacy.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "DATETIME_FORMAT": "iso-8601",
     "NUM_PROXIES": 1 if BEHIND_PROXY else 0,

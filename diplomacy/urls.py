@@ -8,15 +8,15 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
-from events import sitemaps
-from events.views import favicon, robots_txt
+from website import sitemaps
+from website.views.meta import favicon, robots_txt
 
 SITEMAP_SECONDS = 60 * 60
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", include(("diplomacy.api", "api"))),
+    path("api/v1/", include(("diplomacy.api.urls", "api"))),
     # The public site's sitemaps and robots.txt, outside the language prefixes.
     # Crawlers read sitemaps; an hour old is fresh enough, and a page of 5,000
     # addresses in three languages takes most of a second to build.
@@ -36,10 +36,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
 ]
 
-urlpatterns += i18n_patterns(
-    path("", include("events.urls")),
-    path("", include("people.urls")),
-)
+urlpatterns += i18n_patterns(path("", include("website.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

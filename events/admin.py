@@ -10,6 +10,14 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from diplomacy.admin import (
+    EditorForm,
+    HistoryAdmin,
+    PreloadedAutocompleteInlineMixin,
+    SharedChoicesModelChoiceField,
+    save_formset_with,
+)
+from diplomacy.languages import translated_fields
 from events.models import (
     Competition,
     Edition,
@@ -23,16 +31,8 @@ from events.models import (
     Topic,
 )
 from events.search import refresh_event_search
-from events.selectors import editions_with_figures
+from events.selectors.competitions import editions_with_figures
 from events.services import event_save, events_set_status, participation_save, topic_save
-from people.admin import _save_formset_with
-from people.admin_base import (
-    EditorForm,
-    HistoryAdmin,
-    PreloadedAutocompleteInlineMixin,
-    SharedChoicesModelChoiceField,
-)
-from people.search import translated_fields
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(available_timezones())]
 
@@ -155,7 +155,7 @@ class EventAdmin(HistoryAdmin, TranslationAdmin):
 
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is Participation:
-            _save_formset_with(formset, lambda row: participation_save(participation=row))
+            save_formset_with(formset, lambda row: participation_save(participation=row))
         else:
             formset.save()
 

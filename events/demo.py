@@ -10,6 +10,8 @@ from typing import Any
 
 from django.db import models, transaction
 
+from diplomacy.languages import LANGUAGE_CODES
+from diplomacy.services import save_validated
 from events import demo_data
 from events.models import (
     Competition,
@@ -22,10 +24,9 @@ from events.models import (
     Topic,
 )
 from events.services import event_create, event_update
-from people.languages import LANGUAGE_CODES
 from people.models import Country, Organization, Person, Position
 from people.reference import load_reference_data
-from people.services import organization_save, person_save, position_save, save_validated
+from people.services import organization_save, person_save, position_save
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from people.languages import LANGUAGE_CODES
+from diplomacy.languages import LANGUAGE_CODES
 from people.models import Country, Organization, Person, Position, Region
 
 
@@ -75,7 +75,7 @@ class Competition(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:competition", kwargs={"slug": self.slug})
+        return reverse("website:competition", kwargs={"slug": self.slug})
 
 
 class Edition(models.Model):
@@ -388,7 +388,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:event", kwargs={"slug": self.slug})
+        return reverse("website:event", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         # A chain of parents must not lead back to this event (A → B → A).

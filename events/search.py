@@ -1,7 +1,7 @@
 """Event search. An event's stored vector holds its own text in every language,
 its topics and the titles its participants held; people and organizations are
 matched through their own vectors, so renaming a person needs no re-indexing
-of events (see people/search.py)."""
+of events (see people/search.py and diplomacy/search.py)."""
 
 from collections.abc import Iterable
 
@@ -10,19 +10,17 @@ from django.contrib.postgres.search import SearchRank
 from django.db import models
 from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
 
-from events.models import Event, EventOrganization, Participation
-from people.models import Organization, Person
-from people.search import (
-    LANGUAGES,
-    ORGANIZATION_NAME_FIELDS,
-    PERSON_NAME_FIELDS,
+from diplomacy.languages import LANGUAGE_CODES, translated_fields
+from diplomacy.search import (
     is_postgresql,
     names_vector,
     search,
     search_query,
-    translated_fields,
     translated_vector,
 )
+from events.models import Event, EventOrganization, Participation
+from people.models import Organization, Person
+from people.search import ORGANIZATION_NAME_FIELDS, PERSON_NAME_FIELDS
 
 EVENT_FALLBACK_FIELDS = [
     *translated_fields("title", "summary", "city"),
@@ -53,11 +51,11 @@ def refresh_event_search(event_ids: Iterable[int]) -> None:
         return
     titles = _joined(
         Participation.objects.filter(event=OuterRef("pk")),
-        [f"position_title_{language}" for language in LANGUAGES],
+        [f"position_title_{language}" for language in LANGUAGE_CODES],
     )
     topics = _joined(
         Event.topics.through.objects.filter(event=OuterRef("pk")),
-        [f"topic__name_{language}" for language in LANGUAGES],
+        [f"topic__name_{language}" for language in LANGUAGE_CODES],
     )
     events.update(
         search_vector=translated_vector("title", "A")

@@ -9,7 +9,6 @@ event.
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import nh3
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -17,42 +16,12 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.utils import bulk_update_with_history
 from slugify import slugify
 
+from diplomacy.languages import LANGUAGE_CODES, first_translation
+from diplomacy.services import apply_fields, save_rows, save_validated
+from diplomacy.text import clean_translations, sanitize_html, unique_slug
 from events.models import Event, EventOrganization, Participation, Quote, Source, Topic
 from events.search import refresh_event_search
-from people.languages import LANGUAGE_CODES
 from people.models import Country
-from people.services import (
-    apply_fields,
-    clean_translations,
-    first_translation,
-    save_rows,
-    save_validated,
-    unique_slug,
-)
-
-# Rich text editors may use these; everything else (scripts, styles, event
-# handlers, iframes) is stripped.
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "cite", "em", "figcaption", "figure", "h2", "h3",
-    "h4", "hr", "i", "img", "li", "ol", "p", "q", "s", "small", "strong", "sub", "sup",
-    "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"},
-}
-
-
-def sanitize_html(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    )
 
 
 def event_save(

@@ -3,19 +3,16 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from people.admin_base import (
+from diplomacy.admin import (
     EditorForm,
     HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
     ReadOnlyForEditorsAdmin,
+    save_formset_with,
 )
+from diplomacy.languages import translated_fields
 from people.models import Country, Organization, Person, Position, Region
-from people.search import translated_fields
 from people.services import organization_save, person_save, position_save
-
-admin.site.site_header = _("Public diplomacy events: editors' desk")
-admin.site.site_title = _("Editors' desk")
-admin.site.index_title = _("Events, people and organizations")
 
 
 @admin.register(Country)
@@ -84,7 +81,7 @@ class PersonAdmin(HistoryAdmin, TranslationAdmin):
         person_save(person=obj)
 
     def save_formset(self, request, form, formset, change) -> None:
-        _save_formset_with(formset, lambda position: position_save(position=position))
+        save_formset_with(formset, lambda position: position_save(position=position))
 
 
 @admin.register(Organization)
@@ -102,7 +99,7 @@ class OrganizationAdmin(HistoryAdmin, TranslationAdmin):
         organization_save(organization=obj)
 
     def save_formset(self, request, form, formset, change) -> None:
-        _save_formset_with(formset, lambda position: position_save(position=position))
+        save_formset_with(formset, lambda position: position_save(position=position))
 
 
 @admin.register(Position)
@@ -131,13 +128,3 @@ class PositionAdmin(HistoryAdmin, TranslationAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         position_save(position=obj)
-
-
-def _save_formset_with(formset, save_one) -> None:
-    """Save an inline formset through a service function, one row at a time."""
-    instances = formset.save(commit=False)
-    for instance in formset.deleted_objects:
-        instance.delete()
-    for instance in instances:
-        save_one(instance)
-    formset.save_m2m()

@@ -30,7 +30,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("people:country", kwargs={"code": self.code.lower()})
+        return reverse("website:country", kwargs={"code": self.code.lower()})
 
 
 class Region(models.Model):
@@ -128,7 +128,12 @@ class Organization(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("people:organization", kwargs={"slug": self.slug})
+        return reverse("website:organization", kwargs={"slug": self.slug})
+
+    @property
+    def brief_name(self) -> str:
+        """What lists and charts call it: its short name if it has one."""
+        return self.short_name or self.name
 
 
 class Person(models.Model):
@@ -166,7 +171,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("people:person", kwargs={"slug": self.slug})
+        return reverse("website:person", kwargs={"slug": self.slug})
 
     @property
     def name(self) -> str:

@@ -1,64 +1,51 @@
-"""Reads of people, organizations and places for the public pages.
+"""Reads of people, organizations, countries and regions, for the public
+pages and the API alike.
 
 Every function here runs a fixed number of queries, whatever the number of
-rows, so the pages built on them stay at a constant query count.
+rows (stated where it is more than one), so the pages and API lists built on
+them stay at a constant query count.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, F, Prefetch, Q, QuerySet, TextField, Value, When
-from django.db.models.expressions import Combinable
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, F, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
-from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import build_localized_fieldname
 
+from diplomacy.languages import LANGUAGE_CODES, fallback_languages, localized, translated_sort_key
+from diplomacy.ordering import Ordering, both_ways
+from diplomacy.search import search
 from people.models import Country, Organization, Person, Position, Region
-from people.search import ORGANIZATION_NAME_FIELDS, PERSON_NAME_FIELDS, search
+from people.search import ORGANIZATION_NAME_FIELDS, PERSON_NAME_FIELDS
 
-LANGUAGES = ("en", "ru", "ky")
-
-
-def fallback_languages() -> tuple[str, ...]:
-    """The current language, then the ones modeltranslation falls back to."""
-    return resolution_order(get_language() or "en")
-
-
-def localized(field: str, prefix: str = "") -> Combinable:
-    """A translated field in the current language, falling back as the models do.
-
-    For ordering and grouping in SQL, where modeltranslation would use the
-    current language's column alone and put untranslated rows first or last.
-    """
-    columns = [
-        NullIf(
-            F(f"{prefix}{build_localized_fieldname(field, language)}"),
-            Value(""),
-            output_field=TextField(),
-        )
-        for language in fallback_languages()
-    ]
-    return Coalesce(*columns, output_field=TextField())
-
-
-def content_language(instance: object, field: str) -> str:
-    """The language the shown value of a translated field is really in.
-
-    A Kyrgyz page may show a Russian title by fallback; marking it lang="ru"
-    lets screen readers pronounce it right.
-    """
-    for language in fallback_languages():
-        if getattr(instance, build_localized_fieldname(field, language), None):
-            return language
-    return get_language() or "en"
+# The API's sort orders (see diplomacy.ordering); the last key makes each total.
+PERSON_ORDERINGS = {
+    **both_ways(
+        "name",
+        Ordering(("name_sort", "pk"), {"name_sort": lambda: translated_sort_key("family_name")}),
+    ),
+    **both_ways("updated_at", Ordering(("updated_at", "pk"))),
+}
+ORGANIZATION_ORDERINGS = {
+    **both_ways(
+        "name", Ordering(("name_sort", "pk"), {"name_sort": lambda: translated_sort_key("name")})
+    ),
+    **both_ways("updated_at", Ordering(("updated_at", "pk"))),
+}
+PLACE_ORDERINGS = {
+    "code": Ordering(("code",)),
+    "name": Ordering(("name_sort", "code"), {"name_sort": lambda: translated_sort_key("name")}),
+}
 
 
 # --- people --------------------------------------------------------------------
 
 
 def person_queryset() -> QuerySet[Person]:
-    """A person with their positions, current ones first, then by start date."""
+    """People with their country and positions, current ones first, then by
+    start date: two queries for any number of people."""
     today = timezone.localdate()
     positions = Position.objects.select_related("organization").order_by(
         Case(
@@ -87,7 +74,7 @@ def _full_name_in(person: Person, language: str) -> str:
     return " ".join(part for part in parts if part) if parts[1] else ""
 
 
-def display_name(person: Person) -> NameVariant:
+def written_name(person: Person) -> NameVariant:
     """The full name as written in one language, the first of the fallbacks that has it.
 
     Falling back field by field would mix scripts ("Vladimir Юрьевич Zorin"
@@ -97,7 +84,7 @@ def display_name(person: Person) -> NameVariant:
         name = _full_name_in(person, language)
         if name:
             return NameVariant(language=language, name=name)
-    return NameVariant(language=get_language() or "en", name=person.full_name)
+    return NameVariant(language=get_language() or LANGUAGE_CODES[0], name=person.full_name)
 
 
 def name_variants(person: Person) -> list[NameVariant]:
@@ -106,9 +93,9 @@ def name_variants(person: Person) -> list[NameVariant]:
     Readers search in Latin or Cyrillic; showing both spellings tells them the
     page is about the person they know by the other one.
     """
-    seen = {display_name(person).name}
+    seen = {written_name(person).name}
     variants: list[NameVariant] = []
-    for language in LANGUAGES:
+    for language in LANGUAGE_CODES:
         name = _full_name_in(person, language)
         if name and name not in seen:
             seen.add(name)
@@ -140,7 +127,14 @@ def search_people(text: str, *, limit: int) -> list[Person]:
 
 
 def organization_queryset() -> QuerySet[Organization]:
-    return Organization.objects.select_related("country", "parent").prefetch_related(
+    """Organizations with their country and parent, in one query."""
+    return Organization.objects.select_related("country", "parent")
+
+
+def organization_with_parts() -> QuerySet[Organization]:
+    """As organization_queryset, with the organizations it comprises by name
+    (a second query)."""
+    return organization_queryset().prefetch_related(
         Prefetch("children", queryset=Organization.objects.order_by(localized("name"), "pk"))
     )
 

@@ -1,21 +1,29 @@
-"""Query parameters of the event and competition lists (see DESIGN.md)."""
+"""Query parameters of the event and competition lists.
+
+The event list's parameters are parsed here and applied by
+events.selectors.listing.filter_events, the definition the public site's list
+uses too, so a parameter means the same in both.
+"""
+
+from dataclasses import fields
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
-from events.models import Competition, Event, EventOrganization, Participation, Topic
-from events.search import search_events
-from events.selectors import visible_events
-from people.api.filters import (
+from diplomacy.api.filters import (
     CodeChoiceFilter,
-    CountryCodeFilter,
-    OrderingChoice,
+    OrderedFilterSet,
+    OrderingFilter,
     SlugChoiceFilter,
     UpdatedSinceFilter,
     YearFilter,
 )
-from people.models import Organization, Person, Region
-from people.search import text_matches
+from diplomacy.languages import translated_sort_key
+from diplomacy.ordering import Ordering, both_ways
+from events.models import Competition, Event, Topic
+from events.selectors.events import DEFAULT_ORDERING, EVENT_ORDERINGS, visible_events
+from events.selectors.listing import EventFilters, filter_events
+from people.models import Country, Organization, Person, Region
 
 
 def _visible_events(request) -> QuerySet[Event]:
@@ -23,101 +31,66 @@ def _visible_events(request) -> QuerySet[Event]:
     return visible_events(request.user) if request is not None else Event.objects.none()
 
 
-EVENT_ORDERINGS = ["start", "-start", "title", "-title", "updated_at", "-updated_at"]
+FILTER_NAMES = [field.name for field in fields(EventFilters)]
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(OrderedFilterSet):
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices)
-    country = CountryCodeFilter(
-        method="filter_country", help_text="ISO code of a host or participating country."
+    country = CodeChoiceFilter(
+        queryset=Country.objects.all(), help_text="ISO code of a host or participating country."
     )
-    host_country = CountryCodeFilter(help_text="ISO code of the host country.")
+    host_country = CodeChoiceFilter(
+        queryset=Country.objects.all(), help_text="ISO code of the host country."
+    )
     region = CodeChoiceFilter(
         queryset=Region.objects.all(),
         help_text="ISO 3166-2 code of the region, such as KG-GB.",
     )
-    city = django_filters.CharFilter(
-        method="filter_city", help_text="City name in any language, matched exactly."
-    )
+    city = django_filters.CharFilter(help_text="City name in any language, matched exactly.")
     organization = SlugChoiceFilter(
         queryset=Organization.objects.all(),
-        method="filter_organization",
         help_text="Slug of an organization with any role in the event.",
     )
+    organization_involved = SlugChoiceFilter(
+        queryset=Organization.objects.all(),
+        help_text="Slug of an organization with a role in the event, or that a participant "
+        "represented or held a post in.",
+    )
     person = SlugChoiceFilter(
-        queryset=Person.objects.all(),
-        method="filter_person",
-        help_text="Slug of a person taking part in the event.",
+        queryset=Person.objects.all(), help_text="Slug of a person taking part in the event."
     )
     parent = SlugChoiceFilter(
         queryset=_visible_events,
         help_text="Slug of the event this one is part of.",
     )
-    topic = SlugChoiceFilter(
-        field_name="topics",
-        queryset=Topic.objects.all(),
-        help_text="Slug of a topic.",
-    )
-    start_after = django_filters.DateFilter(
-        field_name="start_date", lookup_expr="gte", help_text="Events starting on or after."
-    )
-    start_before = django_filters.DateFilter(
-        field_name="start_date", lookup_expr="lte", help_text="Events starting on or before."
-    )
-    year = YearFilter(
-        field_name="start_date", lookup_expr="year", help_text="Events starting in this year."
-    )
+    topic = SlugChoiceFilter(queryset=Topic.objects.all(), help_text="Slug of a topic.")
+    start_after = django_filters.DateFilter(help_text="Events starting on or after.")
+    start_before = django_filters.DateFilter(help_text="Events starting on or before.")
+    year = YearFilter(help_text="Events starting in this year.")
     updated_since = UpdatedSinceFilter()
-    q = django_filters.CharFilter(
-        method="filter_q", help_text="Words to search for, in any language or script."
-    )
-    ordering = OrderingChoice(EVENT_ORDERINGS)
+    q = django_filters.CharFilter(help_text="Words to search for, in any language or script.")
+    ordering = OrderingFilter(EVENT_ORDERINGS, default=DEFAULT_ORDERING)
 
     class Meta:
         model = Event
-        fields = [
-            "kind",
-            "country",
-            "host_country",
-            "region",
-            "city",
-            "organization",
-            "person",
-            "parent",
-            "topic",
-            "start_after",
-            "start_before",
-            "year",
-            "updated_since",
-            "q",
-            "ordering",
-        ]
+        fields = [*FILTER_NAMES, "ordering"]
 
-    def filter_country(self, queryset: QuerySet, name: str, country) -> QuerySet:
-        participating = Event.countries.through.objects.filter(
-            event=OuterRef("pk"), country=country
-        )
-        return queryset.filter(Q(host_country=country) | Exists(participating))
-
-    def filter_city(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        condition = Q()
-        for language in ("en", "ru", "ky"):
-            condition |= text_matches(queryset, f"city_{language}", value.strip(), exact=True)
-        return queryset.filter(condition)
-
-    def filter_organization(self, queryset: QuerySet, name: str, organization) -> QuerySet:
-        roles = EventOrganization.objects.filter(event=OuterRef("pk"), organization=organization)
-        return queryset.filter(Exists(roles))
-
-    def filter_person(self, queryset: QuerySet, name: str, person) -> QuerySet:
-        parts = Participation.objects.filter(event=OuterRef("pk"), person=person)
-        return queryset.filter(Exists(parts))
-
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search_events(queryset, value) if value.strip() else queryset
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        data = self.form.cleaned_data
+        given = {name: data[name] for name in FILTER_NAMES if data.get(name) not in (None, "")}
+        events = filter_events(queryset, EventFilters(**given))
+        return self.filters["ordering"].filter(events, data.get("ordering"))
 
 
-class CompetitionFilter(django_filters.FilterSet):
+COMPETITION_ORDERINGS = {
+    **both_ways(
+        "title", Ordering(("title_key", "pk"), {"title_key": lambda: translated_sort_key("title")})
+    ),
+    **both_ways("updated_at", Ordering(("updated_at", "pk"))),
+}
+
+
+class CompetitionFilter(OrderedFilterSet):
     organization = SlugChoiceFilter(
         field_name="organizers",
         queryset=Organization.objects.all(),
@@ -127,7 +100,7 @@ class CompetitionFilter(django_filters.FilterSet):
         field_name="editions__year", distinct=True, help_text="Has an edition that year."
     )
     updated_since = UpdatedSinceFilter()
-    ordering = OrderingChoice(["title", "-title", "updated_at", "-updated_at"])
+    ordering = OrderingFilter(COMPETITION_ORDERINGS, default="title")
 
     class Meta:
         model = Competition

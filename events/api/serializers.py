@@ -4,6 +4,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from diplomacy.api.fields import (
+    CodeField,
+    PublicUrlField,
+    TranslatedField,
+    api_errors,
+    require_some_language,
+)
 from events.models import (
     Competition,
     Edition,
@@ -16,17 +23,15 @@ from events.models import (
     Source,
     Topic,
 )
-from events.selectors import can_preview_drafts, visible_events
+from events.selectors.events import can_preview_drafts, visible_events
 from events.services import event_create, event_update
-from people.api.fields import CodeField, TranslatedField, api_errors, require_some_language
-from people.api.serializers import (
+from people.models import Country, Organization, Person, Position, Region
+from people.summaries import (
     CountrySummarySerializer,
     OrganizationSummarySerializer,
     PersonSummarySerializer,
-    PublicUrlField,
     RegionSummarySerializer,
 )
-from people.models import Country, Organization, Person, Position, Region
 
 START_HELP = (
     "ISO 8601: a date when only the day is known, otherwise a date-time with the venue's "
@@ -247,7 +252,9 @@ class EditionSerializer(serializers.ModelSerializer):
     derived = DerivedFiguresSerializer(source="*", help_text="Counted from the entries below.")
     nominations = NominationSerializer(many=True)
     entries = EntrySerializer(many=True)
-    events = EventSummarySerializer(many=True, help_text="Events held as part of this edition.")
+    events = EventSummarySerializer(
+        source="visible_events", many=True, help_text="Events held as part of this edition."
+    )
 
     class Meta:
         model = Edition

@@ -5,40 +5,18 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
 
+from diplomacy.api.views import ApiViewMixin, WriteThroughServicesMixin
 from events.api.filters import CompetitionFilter, EventFilter, RemovedEventFilter
-from events.api.selectors import competitions_for_api, events_for_api, removed_events
 from events.api.serializers import (
     CompetitionSerializer,
     EventSerializer,
     EventWriteSerializer,
     RemovedEventSerializer,
 )
-from events.models import START_TIME_KEY, Competition, Event
-from events.selectors import with_event_details
+from events.models import Competition, Event
+from events.selectors.competitions import competition_queryset
+from events.selectors.events import event_detail_queryset, removed_events, with_event_details
 from events.services import event_delete
-from people.api.views import ApiViewMixin, WriteThroughServicesMixin, translated_sort_key
-
-EVENT_ORDERING_KEYS = {
-    "start": ["start_date", "start_time_key", "pk"],
-    "-start": ["-start_date", "-start_time_key", "-pk"],
-    "title": ["title_key", "pk"],
-    "-title": ["-title_key", "-pk"],
-    "updated_at": ["updated_at", "pk"],
-    "-updated_at": ["-updated_at", "-pk"],
-}
-
-
-class EventOrderingMixin:
-    default_ordering = "-start"
-    ordering_keys = EVENT_ORDERING_KEYS
-
-    def annotate_for_ordering(self, queryset: QuerySet) -> QuerySet:
-        # Keys must not be null for keyset comparisons: an unknown time sorts
-        # as the start of the day.
-        return queryset.annotate(
-            start_time_key=START_TIME_KEY,
-            title_key=translated_sort_key("title"),
-        )
 
 
 @extend_schema_view(
@@ -46,9 +24,7 @@ class EventOrderingMixin:
     update=extend_schema(request=EventWriteSerializer, responses=EventSerializer),
     partial_update=extend_schema(request=EventWriteSerializer, responses=EventSerializer),
 )
-class EventViewSet(
-    ApiViewMixin, EventOrderingMixin, WriteThroughServicesMixin, viewsets.ModelViewSet
-):
+class EventViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewSet):
     """Events of every kind. Anonymous clients see published (and cancelled or
     postponed) events; drafts need a token of a user who may edit events."""
 
@@ -59,7 +35,7 @@ class EventViewSet(
     queryset = Event.objects.none()
 
     def get_queryset(self) -> QuerySet[Event]:
-        return events_for_api(self.request.user)
+        return event_detail_queryset(self.request.user)
 
     def get_written_queryset(self) -> QuerySet[Event]:
         # Whoever could write an event may read back what they wrote, even a
@@ -70,7 +46,7 @@ class EventViewSet(
         event_delete(event=instance)
 
 
-class RoundTableViewSet(ApiViewMixin, EventOrderingMixin, viewsets.ReadOnlyModelViewSet):
+class RoundTableViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     """Events of the kind round_table; write them through /events/."""
 
     serializer_class = EventSerializer
@@ -79,7 +55,7 @@ class RoundTableViewSet(ApiViewMixin, EventOrderingMixin, viewsets.ReadOnlyModel
     queryset = Event.objects.none()
 
     def get_queryset(self) -> QuerySet[Event]:
-        return events_for_api(self.request.user).filter(kind=Event.Kind.ROUND_TABLE)
+        return event_detail_queryset(self.request.user).filter(kind=Event.Kind.ROUND_TABLE)
 
 
 class CompetitionViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
@@ -89,20 +65,10 @@ class CompetitionViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = CompetitionSerializer
     filterset_class = CompetitionFilter
     lookup_field = "slug"
-    default_ordering = "title"
-    ordering_keys = {
-        "title": ["title_key", "pk"],
-        "-title": ["-title_key", "-pk"],
-        "updated_at": ["updated_at", "pk"],
-        "-updated_at": ["-updated_at", "-pk"],
-    }
     queryset = Competition.objects.none()
 
     def get_queryset(self) -> QuerySet[Competition]:
-        return competitions_for_api(self.request.user)
-
-    def annotate_for_ordering(self, queryset: QuerySet) -> QuerySet:
-        return queryset.annotate(title_key=translated_sort_key("title"))
+        return competition_queryset(self.request.user)
 
 
 class RemovedEventViewSet(ApiViewMixin, viewsets.GenericViewSet, mixins.ListModelMixin):
@@ -113,10 +79,8 @@ class RemovedEventViewSet(ApiViewMixin, viewsets.GenericViewSet, mixins.ListMode
     serializer_class = RemovedEventSerializer
     filterset_class = RemovedEventFilter
     permission_classes = [AllowAny]
-    default_ordering = "removed_at"
-    ordering_keys = {"removed_at": ["removed_at", "history_id"]}
     queryset = Event.history.model.objects.none()
 
     def get_queryset(self) -> QuerySet:
-        # Narrowed by the required `since` filter.
+        # Narrowed by the required `since` filter; oldest first.
         return removed_events()

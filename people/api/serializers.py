@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from people.api.fields import (
+from diplomacy.api.fields import (
     CodeField,
+    PublicUrlField,
     TranslatedField,
     api_errors,
     in_each_language,
@@ -18,33 +19,7 @@ from people.services import (
     person_create,
     person_update,
 )
-
-
-@extend_schema_field({"type": "string", "format": "uri"})
-class PublicUrlField(serializers.Field):
-    """The absolute address of the record's public page."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, instance) -> str:
-        return self.context["request"].build_absolute_uri(instance.get_absolute_url())
-
-
-class CountrySummarySerializer(serializers.ModelSerializer):
-    name = TranslatedField()
-
-    class Meta:
-        model = Country
-        fields = ["code", "name"]
-
-
-class RegionSummarySerializer(serializers.ModelSerializer):
-    name = TranslatedField()
-
-    class Meta:
-        model = Region
-        fields = ["code", "name"]
+from people.summaries import CountrySummarySerializer, OrganizationSummarySerializer
 
 
 class CountrySerializer(serializers.ModelSerializer):
@@ -66,29 +41,6 @@ class RegionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Region
         fields = ["code", "name", "kind", "country", "parent"]
-
-
-class OrganizationSummarySerializer(serializers.ModelSerializer):
-    name = TranslatedField()
-    short_name = TranslatedField()
-    url = PublicUrlField()
-
-    class Meta:
-        model = Organization
-        fields = ["slug", "name", "short_name", "kind", "url"]
-
-
-class PersonSummarySerializer(serializers.ModelSerializer):
-    name = serializers.SerializerMethodField()
-    url = PublicUrlField()
-
-    class Meta:
-        model = Person
-        fields = ["slug", "name", "url"]
-
-    @extend_schema_field(TranslatedField)
-    def get_name(self, person: Person) -> dict[str, str]:
-        return in_each_language(person, "name")
 
 
 class PositionSerializer(serializers.ModelSerializer):

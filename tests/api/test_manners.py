@@ -103,6 +103,7 @@ def test_schema_is_valid_openapi_3_and_documents_parameters_and_errors(api_clien
         "region",
         "city",
         "organization",
+        "organization_involved",
         "person",
         "parent",
         "topic",

@@ -34,7 +34,7 @@ def test_every_message_is_translated(language):
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext")
 def test_catalogues_hold_every_message_of_the_code(tmp_path):
     """makemessages on a copy of the project finds nothing the catalogues lack."""
-    for name in ("diplomacy", "events", "people", "templates", "locale"):
+    for name in ("diplomacy", "events", "people", "website", "templates", "locale"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
     subprocess.run(

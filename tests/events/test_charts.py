@@ -1,4 +1,4 @@
-from events.charts import LABEL_LIMIT, bar_chart
+from website.charts import LABEL_LIMIT, bar_chart
 
 
 def test_long_labels_are_cut_at_a_word_with_an_ellipsis():

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from events.models import Event
-from events.sitemaps import EventSitemap
+from website.sitemaps import EventSitemap
 from people.models import Country
 from tests.factories import (
     CompetitionFactory,

@@ -8,7 +8,7 @@ from events.models import Event
 from events.search import search_events
 from events.services import event_create
 from people.models import Person
-from people.search import search
+from diplomacy.search import search
 from people.services import person_create, person_update
 
 pytestmark = pytest.mark.django_db

@@ -4,14 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from events.models import Event, Participation
-from events.services import (
-    event_create,
-    event_update,
-    events_set_status,
-    sanitize_html,
-)
+from diplomacy.services import NestedValidationError
+from diplomacy.text import sanitize_html
+from events.services import event_create, event_update, events_set_status
 from people.models import Person
-from people.services import NestedValidationError, person_create, person_update
+from people.services import person_create, person_update
 from tests.factories import (
     CountryFactory,
     EventFactory,

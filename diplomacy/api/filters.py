@@ -1,0 +1,128 @@
+"""Filters every API list shares: search, ordering, years, dates, and related
+rows given by slug or ISO code."""
+
+import datetime
+from collections.abc import Iterable, Mapping
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django_filters.fields import IsoDateTimeField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from diplomacy.forms import CodeChoiceField
+from diplomacy.ordering import Ordering
+from diplomacy.search import search
+
+
+class SearchFilter(django_filters.CharFilter):
+    """`q`: full-text search (PostgreSQL), a substring match on SQLite."""
+
+    def __init__(
+        self, fallback_fields: Iterable[str], similar_field: str | None = None, **kwargs
+    ) -> None:
+        kwargs.setdefault("help_text", "Words to search for, in any language or script.")
+        super().__init__(**kwargs)
+        self.fallback_fields = list(fallback_fields)
+        self.similar_field = similar_field
+
+    def filter(self, queryset: QuerySet, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        return search(
+            queryset,
+            value,
+            fallback_fields=self.fallback_fields,
+            rank=False,
+            similar_field=self.similar_field,
+        )
+
+
+class OrderingFilter(django_filters.ChoiceFilter):
+    """`ordering`: one of the list's named orderings, the default when absent.
+
+    The keyset pagination reads the sort keys off the ordered queryset.
+    """
+
+    def __init__(self, orderings: Mapping[str, Ordering], *, default: str, **kwargs) -> None:
+        self.orderings = orderings
+        self.default = default
+        super().__init__(
+            choices=[(name, name) for name in orderings],
+            help_text="Sort order; a leading minus sorts descending.",
+            **kwargs,
+        )
+
+    def filter(self, queryset: QuerySet, value: str) -> QuerySet:
+        return self.orderings[value or self.default].apply(queryset)
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year, as a whole number from 1 to 9999."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        super().__init__(**kwargs)
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, normalised to UTC: the database accepts only
+    offsets up to ±15:59, while ISO allows any."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("field_name", "updated_at")
+        kwargs.setdefault("help_text", "Only records changed at or after this ISO 8601 date-time.")
+        super().__init__(lookup_expr="gte", **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A related row given by its slug."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(**kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CodeChoiceFilter(django_filters.ModelChoiceFilter):
+    """A country or region given by its ISO code, in any case."""
+
+    field_class = CodeChoiceField
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(**kwargs)
+
+
+class OrderedFilterSet(django_filters.FilterSet):
+    """A FilterSet whose `ordering` is applied after every other filter, so
+    the list reaches the keyset pagination ordered by the chosen keys."""
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        orderings = [
+            name for name, declared in self.filters.items() if isinstance(declared, OrderingFilter)
+        ]
+        for name, value in self.form.cleaned_data.items():
+            if name not in orderings:
+                queryset = self.filters[name].filter(queryset, value)
+        for name in orderings:
+            queryset = self.filters[name].filter(queryset, self.form.cleaned_data.get(name))
+        return queryset

@@ -1,0 +1,116 @@
+"""The event list's filters, one definition for the site's list, its
+calendar, search and the API; and search matches for the search page."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from diplomacy.languages import LANGUAGE_CODES
+from diplomacy.search import text_matches
+from events.models import Event, EventOrganization, Topic
+from events.search import search_events
+from events.selectors.events import User, event_list_queryset, order_events
+from events.selectors.involvement import (
+    involving_country,
+    involving_organization,
+    involving_person,
+    with_topic,
+)
+from people.models import Country, Organization, Person, Region
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The event list's filters, with one meaning each, for the site's list, its
+    calendar, search and the API: every one given must match."""
+
+    kind: str = ""
+    # Held there, or with it among the participating countries.
+    country: Country | None = None
+    host_country: Country | None = None
+    region: Region | None = None
+    # The city's name in any language, matched whole and case-insensitively.
+    city: str = ""
+    # The organization has a role in the event (organizer, partner…).
+    organization: Organization | None = None
+    # The organization has a role, a participant speaks on its behalf, or a
+    # participant holds a post in it.
+    organization_involved: Organization | None = None
+    person: Person | None = None
+    parent: Event | None = None
+    topic: Topic | None = None
+    start_after: datetime.date | None = None
+    start_before: datetime.date | None = None
+    year: int | None = None
+    updated_since: datetime.datetime | None = None
+    q: str = ""
+
+
+def filter_events(events: QuerySet[Event], filters: EventFilters) -> QuerySet[Event]:
+    """The events matching every filter given (see EventFilters)."""
+    conditions = Q()
+    if filters.kind:
+        conditions &= Q(kind=filters.kind)
+    if filters.country is not None:
+        conditions &= involving_country(filters.country)
+    if filters.host_country is not None:
+        conditions &= Q(host_country=filters.host_country)
+    if filters.region is not None:
+        conditions &= Q(region=filters.region)
+    if filters.city.strip():
+        conditions &= _in_city(events, filters.city.strip())
+    if filters.organization is not None:
+        roles = EventOrganization.objects.filter(
+            event=OuterRef("pk"), organization=filters.organization
+        )
+        conditions &= Q(Exists(roles))
+    if filters.organization_involved is not None:
+        conditions &= involving_organization(filters.organization_involved)
+    if filters.person is not None:
+        conditions &= involving_person(filters.person)
+    if filters.parent is not None:
+        conditions &= Q(parent=filters.parent)
+    if filters.topic is not None:
+        conditions &= with_topic(filters.topic)
+    conditions &= _dates(filters)
+    events = events.filter(conditions)
+    if filters.q.strip():
+        events = search_events(events, filters.q)
+    return events
+
+
+def _in_city(events: QuerySet[Event], city: str) -> Q:
+    condition = Q()
+    for language in LANGUAGE_CODES:
+        condition |= text_matches(events, f"city_{language}", city, exact=True)
+    return condition
+
+
+def _dates(filters: EventFilters) -> Q:
+    condition = Q()
+    if filters.start_after is not None:
+        condition &= Q(start_date__gte=filters.start_after)
+    if filters.start_before is not None:
+        condition &= Q(start_date__lte=filters.start_before)
+    if filters.year is not None:
+        condition &= Q(start_date__year=filters.year)
+    if filters.updated_since is not None:
+        condition &= Q(updated_at__gte=filters.updated_since)
+    return condition
+
+
+@dataclass(frozen=True)
+class EventMatches:
+    events: list[Event]
+    total: int
+
+
+def search_event_matches(user: User, text: str, *, limit: int) -> EventMatches:
+    """The best-matching events the user may see, and how many match (two queries)."""
+    events = filter_events(event_list_queryset(user), EventFilters(q=text))
+    if "search_rank" in events.query.annotations:
+        ordered = events.order_by("-search_rank", "-start_date", "-pk")
+    else:
+        ordered = order_events(events)
+    return EventMatches(events=list(ordered[:limit]), total=events.count())
