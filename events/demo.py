@@ -61,12 +61,23 @@ def load_demo_data() -> DemoCounts:
     if not Country.objects.filter(code="KG").exists():
         load_reference_data()
     writer = _Writer()
+    topics = _sync_topics(writer)
+    organizations = _sync_organizations(writer)
+    positions = _sync_people(writer, organizations)
+    editions = _sync_competition(writer, organizations)
+    _sync_event(writer, topics, organizations, positions, editions)
+    return DemoCounts(written=writer.written)
 
+
+def _sync_topics(writer: _Writer) -> dict[str, Topic]:
     topics = {}
     for slug, names in demo_data.TOPICS.items():
         topic = Topic.objects.filter(slug=slug).first() or Topic(slug=slug)
         topics[slug] = writer.sync(topic, translations("name", names), save_validated)
+    return topics
 
+
+def _sync_organizations(writer: _Writer) -> dict[str, Organization]:
     organizations = {}
     for slug, data in demo_data.ORGANIZATIONS.items():
         organization = Organization.objects.filter(slug=slug).first() or Organization(slug=slug)
@@ -79,7 +90,13 @@ def load_demo_data() -> DemoCounts:
         organizations[slug] = writer.sync(
             organization, values, lambda row: organization_save(organization=row)
         )
+    return organizations
 
+
+def _sync_people(
+    writer: _Writer, organizations: Mapping[str, Organization]
+) -> dict[tuple[str, str], Position]:
+    """The people and their positions, by (person's slug, position's key)."""
     positions = {}
     for slug, data in demo_data.PEOPLE.items():
         person = Person.objects.filter(slug=slug).first() or Person(slug=slug)
@@ -102,41 +119,45 @@ def load_demo_data() -> DemoCounts:
             positions[(slug, key)] = writer.sync(
                 position, values, lambda row: position_save(position=row)
             )
+    return positions
 
-    competition_data = demo_data.COMPETITION
-    competition = Competition.objects.filter(slug=competition_data["slug"]).first() or Competition(
-        slug=competition_data["slug"]
+
+def _sync_competition(
+    writer: _Writer, organizations: Mapping[str, Organization]
+) -> dict[int, Edition]:
+    """The competition, its organizers and its editions, by year."""
+    data = demo_data.COMPETITION
+    competition = Competition.objects.filter(slug=data["slug"]).first() or Competition(
+        slug=data["slug"]
     )
     writer.sync(
         competition,
         {
-            **translations("title", competition_data["title"]),
-            **translations("description", competition_data["description"]),
+            **translations("title", data["title"]),
+            **translations("description", data["description"]),
         },
         save_validated,
     )
-    organizers = [organizations[slug] for slug in competition_data["organizers"]]
+    organizers = [organizations[slug] for slug in data["organizers"]]
     if set(competition.organizers.all()) != set(organizers):
         competition.organizers.set(organizers)
         writer.written += 1
     editions = {}
-    for year, data in competition_data["editions"].items():
+    for year, edition_data in data["editions"].items():
         edition = Edition.objects.filter(competition=competition, year=year).first() or Edition(
             competition=competition, year=year
         )
         values = {
-            "reported_regions": data.get("reported_regions"),
-            "reported_countries": data.get("reported_countries"),
-            **translations("reported_figures", data.get("reported_figures")),
+            "reported_regions": edition_data.get("reported_regions"),
+            "reported_countries": edition_data.get("reported_countries"),
+            **translations("reported_figures", edition_data.get("reported_figures")),
         }
         editions[year] = writer.sync(edition, values, save_validated)
-        countries = set(data.get("countries", []))
+        countries = set(edition_data.get("countries", []))
         if set(edition.countries.values_list("code", flat=True)) != countries:
             edition.countries.set(countries)
             writer.written += 1
-
-    _sync_event(writer, topics, organizations, positions, editions)
-    return DemoCounts(written=writer.written)
+    return editions
 
 
 def _sync_event(writer, topics, organizations, positions, editions) -> None:
@@ -155,6 +176,18 @@ def _sync_event(writer, topics, organizations, positions, editions) -> None:
         **translations("summary", data["summary"]),
         **translations("body", data["body"]),
     }
+    related = _event_rows(data, topics, organizations, positions)
+    event = Event.objects.filter(slug=data["slug"]).first()
+    if event is None:
+        event_create(fields=fields, **related)
+        writer.written += 1
+    elif _event_differs(event, fields, related):
+        event_update(event=event, fields=fields, **related)
+        writer.written += 1
+
+
+def _event_rows(data, topics, organizations, positions) -> dict[str, list]:
+    """The event's topics, countries and nested rows, as event_create takes them."""
     people = {person.slug: person for person in Person.objects.filter(slug__in=demo_data.PEOPLE)}
     participants = [
         {
@@ -172,7 +205,7 @@ def _sync_event(writer, topics, organizations, positions, editions) -> None:
         }
         for organization_slug, role, worded in data["unnamed_participants"]
     ]
-    related = {
+    return {
         "topics": [topics[slug] for slug in data["topics"]],
         "countries": list(Country.objects.filter(code__in=data["countries"])),
         "participants": participants,
@@ -193,13 +226,6 @@ def _sync_event(writer, topics, organizations, positions, editions) -> None:
             for source in data["sources"]
         ],
     }
-    event = Event.objects.filter(slug=data["slug"]).first()
-    if event is None:
-        event_create(fields=fields, **related)
-        writer.written += 1
-    elif _event_differs(event, fields, related):
-        event_update(event=event, fields=fields, **related)
-        writer.written += 1
 
 
 def _event_differs(event: Event, fields: Mapping[str, Any], related: Mapping[str, Any]) -> bool:

@@ -3,9 +3,23 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Substr
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+
+def region_in_country(region: str, country: str) -> Q:
+    """A constraint: the region (ISO 3166-2 code) belongs to the country.
+
+    An ISO 3166-2 code starts with its country's alpha-2 code and a hyphen,
+    so the invariant is a check on two local columns, with no join.
+    """
+    return (
+        Q(**{f"{region}__isnull": True})
+        | Q(**{f"{country}__isnull": True})
+        | Q(Exact(Substr(F(region), 1, 3), Concat(F(country), Value("-"))))
+    )
 
 
 class Country(models.Model):

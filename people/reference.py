@@ -59,13 +59,20 @@ def load_reference_data() -> ReferenceCounts:
 
     Safe to run again: rows are matched on their ISO code and updated in place.
     """
-    country_catalogues = _catalogues("iso3166-1")
+    return ReferenceCounts(countries=_load_countries(), regions=_load_regions())
+
+
+NAME_FIELDS = ["name", "name_en", *(f"name_{language}" for language in TRANSLATED_LANGUAGES)]
+
+
+def _load_countries() -> int:
+    catalogues = _catalogues("iso3166-1")
     countries = []
     for record in pycountry.countries:
         english = getattr(record, "common_name", None) or record.name
         translations = {
             f"name_{language}": _translate(catalogue, english, record.name)
-            for language, catalogue in country_catalogues.items()
+            for language, catalogue in catalogues.items()
         }
         countries.append(
             Country(
@@ -77,21 +84,23 @@ def load_reference_data() -> ReferenceCounts:
                 **translations,
             )
         )
-    name_fields = ["name", "name_en", *(f"name_{lang}" for lang in TRANSLATED_LANGUAGES)]
     Country.objects.bulk_create(
         countries,
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["alpha_3", "numeric", *name_fields],
+        update_fields=["alpha_3", "numeric", *NAME_FIELDS],
     )
+    return len(countries)
 
-    region_catalogues = _catalogues("iso3166-2")
+
+def _load_regions() -> int:
+    catalogues = _catalogues("iso3166-2")
     regions = []
     for record in pycountry.subdivisions:
         supplement = REGION_NAMES.get(record.code, {})
         translations = {
             f"name_{language}": _translate(catalogue, record.name) or supplement.get(language)
-            for language, catalogue in region_catalogues.items()
+            for language, catalogue in catalogues.items()
         }
         regions.append(
             Region(
@@ -110,7 +119,7 @@ def load_reference_data() -> ReferenceCounts:
         regions,
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["country", "parent", "kind", *name_fields],
+        update_fields=["country", "parent", "kind", *NAME_FIELDS],
         batch_size=1000,
     )
-    return ReferenceCounts(countries=len(countries), regions=len(regions))
+    return len(regions)

@@ -77,6 +77,23 @@ def event_json_ld(
     }
     if event.summary:
         data["description"] = strip_tags(event.summary)
+    data |= _location(event)
+    if event.image:
+        data["image"] = [absolute(event.image.url)]
+    data |= _organizations(event, absolute)
+    data |= _people(event, absolute)
+    super_event = _super_event(page, absolute)
+    if super_event:
+        data["superEvent"] = super_event
+    topics = [topic.name for topic in event.topics.all()]
+    if topics:
+        data["keywords"] = ", ".join(topics)
+    return data
+
+
+def _location(event: Event) -> dict[str, Any]:
+    """`location` (the venue, an online link or both) and the attendance mode."""
+    data: dict[str, Any] = {}
     locations: list[dict[str, Any]] = []
     if event.venue or event.city or event.host_country_id:
         locations.append(_place(event))
@@ -91,8 +108,11 @@ def event_json_ld(
     else:
         mode = "OfflineEventAttendanceMode"
     data["eventAttendanceMode"] = f"https://schema.org/{mode}"
-    if event.image:
-        data["image"] = [absolute(event.image.url)]
+    return data
+
+
+def _organizations(event: Event, absolute: Callable[[str], str]) -> dict[str, Any]:
+    """Organizers, sponsors and contributors, by their roles in the event."""
 
     def organization(role: EventOrganization) -> dict[str, Any]:
         org = role.organization
@@ -102,16 +122,20 @@ def event_json_ld(
         return item
 
     roles = list(event.organization_roles.all())
-    organizers = [organization(role) for role in roles if role.role in ORGANIZER_ROLES]
-    sponsors = [organization(role) for role in roles if role.role in SPONSOR_ROLES]
-    contributors = [organization(role) for role in roles if role.role in CONTRIBUTOR_ROLES]
-    if organizers:
-        data["organizer"] = organizers
-    if sponsors:
-        data["sponsor"] = sponsors
-    if contributors:
-        data["contributor"] = contributors
+    data: dict[str, Any] = {}
+    for key, kinds in (
+        ("organizer", ORGANIZER_ROLES),
+        ("sponsor", SPONSOR_ROLES),
+        ("contributor", CONTRIBUTOR_ROLES),
+    ):
+        items = [organization(role) for role in roles if role.role in kinds]
+        if items:
+            data[key] = items
+    return data
 
+
+def _people(event: Event, absolute: Callable[[str], str]) -> dict[str, Any]:
+    """Named participants: performers on stage, attendees in the audience."""
     performers, attendees = [], []
     for participation in event.participations.all():
         if participation.person_id is None:
@@ -125,28 +149,31 @@ def event_json_ld(
         if participation.position_title:
             item["jobTitle"] = participation.position_title
         (performers if participation.role in PERFORMER_ROLES else attendees).append(item)
+    data: dict[str, Any] = {}
     if performers:
         data["performer"] = performers
     if attendees:
         data["attendee"] = attendees
+    return data
 
+
+def _super_event(page: EventPage, absolute: Callable[[str], str]) -> dict[str, Any] | None:
+    """The event it is part of, or the competition edition it belongs to."""
+    event = page.event
     if page.parent is not None:
-        data["superEvent"] = {
+        return {
             "@type": "Event",
             "name": page.parent.title,
             "url": absolute(page.parent.get_absolute_url()),
         }
-    elif event.edition_id:
+    if event.edition_id:
         competition = event.edition.competition
-        data["superEvent"] = {
+        return {
             "@type": "EventSeries",
             "name": f"{competition.title} {event.edition.year}",
             "url": absolute(competition.get_absolute_url()),
         }
-    topics = [topic.name for topic in event.topics.all()]
-    if topics:
-        data["keywords"] = ", ".join(topics)
-    return data
+    return None
 
 
 def json_ld_script_content(data: dict[str, Any]) -> SafeString:

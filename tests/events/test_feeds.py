@@ -11,7 +11,6 @@ from django.core.management import call_command
 from django.test import Client
 
 from events.models import Event
-from website.sitemaps import EventSitemap
 from people.models import Country
 from tests.factories import (
     CompetitionFactory,
@@ -21,6 +20,7 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.pages import queries_before_and_after_growth
+from website.sitemaps import EventSitemap
 
 pytestmark = pytest.mark.django_db
 

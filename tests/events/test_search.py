@@ -4,11 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from diplomacy.search import search
 from events.models import Event
 from events.search import search_events
 from events.services import event_create
 from people.models import Person
-from diplomacy.search import search
 from people.services import person_create, person_update
 
 pytestmark = pytest.mark.django_db

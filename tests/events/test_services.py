@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from events.models import Event, Participation
 from diplomacy.services import NestedValidationError
 from diplomacy.text import sanitize_html
+from events.models import Event, Participation
 from events.services import event_create, event_update, events_set_status
 from people.models import Person
 from people.services import person_create, person_update
