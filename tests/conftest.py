@@ -42,6 +42,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def seed(db):
+    """The seed round table and everything around it, as the demo data loads it."""
+    from django.core.management import call_command
+
+    from events.models import Event
+    from tests.seed import SEED
+
+    call_command("load_demo_data", stdout=io.StringIO())
+    return Event.objects.get(slug=SEED)
+
+
+@pytest.fixture
 def editor(db):
     return EditorFactory()
 

@@ -9,6 +9,9 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 
+# settings.SITE_URL's default, which the tests run with: feeds and sitemaps
+# build their absolute addresses from it.
+SITE = "http://localhost:8000"
 # html5lib puts inline SVG in its own namespace.
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -89,6 +92,43 @@ def check_page(content: bytes) -> Element:
     for script in find_all(tree, "script"):
         assert script.get("src") or script.get("type") == "application/ld+json"
     return tree
+
+
+def fetch(client, url: str, status: int = 200):
+    """GET the address and check its status (showing the page when it is wrong)."""
+    response = client.get(url)
+    assert response.status_code == status, response.content[:2000]
+    return response
+
+
+def fetch_page(client, url: str, status: int = 200) -> Element:
+    """GET a page, check its status and check_page() it; return its tree."""
+    return check_page(fetch(client, url, status).content)
+
+
+def section_of(tree: Element, heading_id: str) -> Element:
+    """The <section> labelled by the heading with this id."""
+    for section in find_all(tree, "section"):
+        if section.get("aria-labelledby") == heading_id:
+            return section
+    raise AssertionError(f"no section {heading_id}")
+
+
+def list_titles(tree: Element) -> list[str]:
+    """The titles of an event list's lines, in order."""
+    return [text(element) for element in tree.iter() if element.get("class") == "event-item__title"]
+
+
+def items_of(element: Element) -> list[str]:
+    return [text(item) for item in element.iter("li")]
+
+
+def meta_content(tree: Element, key: str) -> str | None:
+    """The content of the <meta> with this property or name."""
+    for meta in find_all(tree, "meta"):
+        if key in (meta.get("property"), meta.get("name")):
+            return meta.get("content")
+    return None
 
 
 def queries_before_and_after_growth(count_queries, fetch, grow) -> tuple[int, int]:

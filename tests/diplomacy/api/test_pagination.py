@@ -120,3 +120,35 @@ def test_a_deep_page_costs_what_the_first_does(api_client):
         "COUNT(" in query["sql"].upper() and "events_event" in query["sql"]
         for query in context.captured_queries
     )
+
+
+def _cursor(ordering: str, key: list) -> str:
+    import base64
+    import json
+
+    return base64.urlsafe_b64encode(json.dumps([ordering, key]).encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        ["not a date", "00:00:00", 1],
+        ["2023-04-24", "25:99", 1],
+        ["2023-04-24", "00:00:00", "one"],
+        ["2023-04-24", "00:00:00", {"id": 1}],
+        ["2023-04-24", None, 1],
+        ["2023-04-24", "00:00:00", 10**30],
+        ["2023-04-24", "00:00:00"],
+        ["2023-04-24\x00", "00:00:00", 1],
+    ],
+)
+def test_tampered_cursors_are_400(api_client, key):
+    EventFactory.create_batch(3)
+    response = api_client.get(f"/api/v1/events/?cursor={_cursor('-start', key)}")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "cursor"
+
+
+def test_a_cursor_from_another_ordering_is_400(api_client):
+    response = api_client.get(f"/api/v1/events/?ordering=title&cursor={_cursor('-start', [1])}")
+    assert response.status_code == 400

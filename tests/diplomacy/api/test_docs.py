@@ -10,7 +10,9 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from knox.models import AuthToken
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
+pytestmark = pytest.mark.django_db
+
+DOC = Path(__file__).resolve().parents[3] / "docs" / "api.md"
 BASE = "http://127.0.0.1:8000"
 
 

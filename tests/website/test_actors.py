@@ -1,13 +1,11 @@
-"""The pages of people, organizations and countries, through HTTP."""
+"""The pages of people and organizations (website/views/actors.py, website/pages/actors.py)."""
 
 import datetime
 import itertools
 
 import pytest
-from django.core.management import call_command
 
 from events.models import Event
-from people.models import Country
 from tests.factories import (
     EditionFactory,
     EntryFactory,
@@ -18,47 +16,27 @@ from tests.factories import (
     PersonFactory,
     PositionFactory,
     QuoteFactory,
-    RegionFactory,
 )
-from tests.pages import check_page, headings, queries_before_and_after_growth, text
+from tests.pages import (
+    fetch_page,
+    items_of,
+    queries_before_and_after_growth,
+    section_of,
+    text,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seed(db):
-    call_command("load_demo_data")
-
-
-def _page(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content[:2000]
-    return check_page(response.content)
-
-
-def _section(tree, heading_id):
-    for section in tree.iter("section"):
-        if section.get("aria-labelledby") == heading_id:
-            return section
-    raise AssertionError(f"no section {heading_id}")
-
-
-def _items(element):
-    return [text(item) for item in element.iter("li")]
-
-
-# --- people --------------------------------------------------------------------
-
-
 def test_person_page_shows_names_in_both_scripts_and_positions(client, seed):
-    tree = _page(client, "/en/people/vladimir-zorin/")
+    tree = fetch_page(client, "/en/people/vladimir-zorin/")
     assert text(tree.find(".//h1")) == "Vladimir Zorin"
     assert text(tree.find(".//header[@class='profile']//p[@class='muted']")) == (
         "Also written: Владимир Юрьевич Зорин"
     )
     assert tree.find(".//header[@class='profile']//span").get("lang") == "ru"
-    positions = _section(tree, "positions-heading")
-    assert _items(positions) == [
+    positions = section_of(tree, "positions-heading")
+    assert items_of(positions) == [
         "Co-Chairman of the Council of the Assembly of Peoples of Russia, Assembly of the "
         "Peoples of Russia dates not given",
         "Chairman of the Civic Chamber of the Russian Federation for Harmonization of "
@@ -83,7 +61,7 @@ def test_person_page_orders_positions_current_first_then_latest(client):
     PositionFactory(
         person=person, title_en="Earlier current post", start_date=datetime.date(2010, 1, 1)
     )
-    positions = _section(_page(client, person.get_absolute_url()), "positions-heading")
+    positions = section_of(fetch_page(client, person.get_absolute_url()), "positions-heading")
     titles = [text(item.find("span")) for item in positions.iter("li")]
     assert titles == ["Current post", "Earlier current post", "Undated post", "Old post"]
     periods = [text(item.find("span[@class='muted']")) for item in positions.iter("li")]
@@ -96,15 +74,15 @@ def test_person_page_orders_positions_current_first_then_latest(client):
 
 
 def test_person_page_lists_events_by_role_with_the_title_as_worded(client, seed):
-    tree = _page(client, "/en/people/konstantin-kosachev/")
-    events = _section(tree, "person-events-heading")
+    tree = fetch_page(client, "/en/people/konstantin-kosachev/")
+    events = section_of(tree, "person-events-heading")
     assert [text(h3) for h3 in events.iter("h3")] == ["Welcome address"]
-    assert _items(events) == [
+    assert items_of(events) == [
         "International round table on the role of public diplomacy in the development of "
         "Russian-Kyrgyz relations April 24, 2023, Kyrgyzstan · as “Senator of the Russian "
         "Federation, Deputy Chairman of the Federation Council”"
     ]
-    quotes = _section(tree, "person-quotes-heading")
+    quotes = section_of(tree, "person-quotes-heading")
     assert text(quotes.find(".//figcaption")).startswith("— International round table")
 
 
@@ -115,7 +93,7 @@ def test_person_page_groups_roles_in_order_and_hides_drafts(client):
     ParticipationFactory(
         person=person, role="speaker", event=EventFactory(title_en="Secret", status="draft")
     )
-    events = _section(_page(client, person.get_absolute_url()), "person-events-heading")
+    events = section_of(fetch_page(client, person.get_absolute_url()), "person-events-heading")
     assert [text(h3) for h3 in events.iter("h3")] == ["Moderator", "Attendee"]
     assert [text(link) for link in events.iter("a")][:-1] == ["Led", "Heard"]
     assert events.findall(".//p/a")[-1].get("href") == f"/en/events/?person={person.slug}"
@@ -129,7 +107,7 @@ def test_person_page_caps_each_role_and_links_to_the_full_list(client):
             role="speaker",
             event=EventFactory(start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=day)),
         )
-    events = _section(_page(client, person.get_absolute_url()), "person-events-heading")
+    events = section_of(fetch_page(client, person.get_absolute_url()), "person-events-heading")
     assert len(list(events.iter("li"))) == 25
     more = events.find(".//a[@class='more']")
     assert (text(more), more.get("href")) == ("All 27 events", "/en/events/?person=busy")
@@ -137,8 +115,10 @@ def test_person_page_caps_each_role_and_links_to_the_full_list(client):
 
 def test_person_page_lists_competition_entries(client):
     entry = EntryFactory(edition=EditionFactory(year=2022), result="winner")
-    entries = _section(_page(client, entry.person.get_absolute_url()), "person-entries-heading")
-    assert _items(entries) == [f"{entry.edition.competition.title_en} 2022 Winner"]
+    entries = section_of(
+        fetch_page(client, entry.person.get_absolute_url()), "person-entries-heading"
+    )
+    assert items_of(entries) == [f"{entry.edition.competition.title_en} 2022 Winner"]
 
 
 def test_person_page_queries_do_not_grow_with_rows(client, count_queries):
@@ -158,34 +138,31 @@ def test_person_page_queries_do_not_grow_with_rows(client, count_queries):
     assert before == after
 
 
-# --- organizations -------------------------------------------------------------
-
-
 def test_organization_page_lists_members_events_and_partners(client, seed):
-    tree = _page(client, "/en/organizations/assembly-of-the-peoples-of-russia/")
+    tree = fetch_page(client, "/en/organizations/assembly-of-the-peoples-of-russia/")
     assert text(tree.find(".//h1")) == "Assembly of the Peoples of Russia"
     assert text(tree.find(".//p[@class='eyebrow']")) == "Non-governmental organization"
-    members = _section(tree, "members-heading")
+    members = section_of(tree, "members-heading")
     assert [text(h3) for h3 in members.iter("h3")] == ["Current"]
     assert [text(item.find("a")) for item in members.iter("li")] == [
         "Svetlana Smirnova",
         "Vladimir Zorin",
     ]
-    events = _section(tree, "organization-events-heading")
+    events = section_of(tree, "organization-events-heading")
     assert [text(h3) for h3 in events.iter("h3")] == ["Organizer", "Represented by its people"]
     represented = list(events.iter("ul"))[1]
     # Smirnova spoke as the Eurasian Assembly's; Zorin as this assembly's co-chairman.
     assert [text(item.find("span")) for item in represented.iter("li")] == [
         "April 24, 2023 · Vladimir Zorin, attendee",
     ]
-    partners = _section(tree, "organization-partners-heading")
-    assert _items(partners)[:2] == [
+    partners = section_of(tree, "organization-partners-heading")
+    assert items_of(partners)[:2] == [
         "Assembly of the Peoples of Kyrgyzstan 1 event together",
         "Association of Higher Educational Institutions of the Kyrgyz Republic 1 event together",
     ]
-    assert len(_items(partners)) == 10
-    competitions = _section(tree, "organization-competitions-heading")
-    assert _items(competitions) == ["Leader of People's Diplomacy"]
+    assert len(items_of(partners)) == 10
+    competitions = section_of(tree, "organization-competitions-heading")
+    assert items_of(competitions) == ["Leader of People's Diplomacy"]
 
 
 def test_organization_page_ranks_organizations_it_appears_with(client):
@@ -207,10 +184,10 @@ def test_organization_page_ranks_organizations_it_appears_with(client):
     hidden = EventFactory(status=Event.Status.DRAFT)
     EventOrganizationFactory(event=hidden, organization=organization)
     EventOrganizationFactory(event=hidden, organization=OrganizationFactory(name_en="Hidden"))
-    partners = _section(
-        _page(client, organization.get_absolute_url()), "organization-partners-heading"
+    partners = section_of(
+        fetch_page(client, organization.get_absolute_url()), "organization-partners-heading"
     )
-    assert _items(partners) == ["Often 3 events together", "Once 1 event together"]
+    assert items_of(partners) == ["Often 3 events together", "Once 1 event together"]
 
 
 def test_organization_page_separates_current_and_former_members(client):
@@ -224,9 +201,9 @@ def test_organization_page_separates_current_and_former_members(client):
         start_date=datetime.date(2010, 1, 1),
         end_date=datetime.date(2019, 12, 31),
     )
-    members = _section(_page(client, organization.get_absolute_url()), "members-heading")
+    members = section_of(fetch_page(client, organization.get_absolute_url()), "members-heading")
     assert [text(h3) for h3 in members.iter("h3")] == ["Current", "Former"]
-    assert [item.split(" — ")[1] for item in _items(members)] == [
+    assert [item.split(" — ")[1] for item in items_of(members)] == [
         "Head since Jan. 1, 2020",
         "Former head from Jan. 1, 2010 to Dec. 31, 2019",
     ]
@@ -249,81 +226,5 @@ def test_organization_page_queries_do_not_grow_with_rows(client, count_queries):
 
     before, after = queries_before_and_after_growth(
         count_queries, lambda: client.get(organization.get_absolute_url()), grow
-    )
-    assert before == after
-
-
-# --- countries -----------------------------------------------------------------
-
-
-def test_country_page_shows_events_held_there_and_involving_it(client, seed):
-    tree = _page(client, "/en/countries/ru/")
-    assert text(tree.find(".//h1")) == "Russian Federation"
-    held = _section(tree, "country-held-heading")
-    assert text(held.find("h2")) == "Events held in Russian Federation"
-    assert text(held.find("p")) == "None on record."
-    involving = _section(tree, "country-involving-heading")
-    assert [text(h3) for h3 in involving.iter("h3")] == [
-        "International round table on the role of public diplomacy in the development of "
-        "Russian-Kyrgyz relations"
-    ]
-    partners = _section(tree, "country-partners-heading")
-    link = partners.find(".//a")
-    assert (text(link), link.get("href")) == (
-        "Russian Federation and Kyrgyzstan",
-        "/en/countries/ru/with/kg/",
-    )
-    form = partners.find(".//form")
-    assert form.get("action") == "/en/countries/ru/with/"
-    assert "ru" not in [option.get("value") for option in form.iter("option")]
-    organizations = _section(tree, "organizations-heading")
-    assert "Assembly of the Peoples of Russia" in _items(organizations)
-    regions = _section(tree, "regions-heading")
-    assert text(regions.find(".//summary")) == "83 regions (ISO 3166-2)"
-
-
-def test_country_page_of_the_host_lists_its_regions_with_events(client, seed):
-    tree = _page(client, "/en/countries/kg/")
-    held = _section(tree, "country-held-heading")
-    assert len(list(held.iter("h3"))) == 1
-    by_region = _section(tree, "country-regions-events-heading")
-    assert _items(by_region) == ["Bishkek Shaary 1 event"]
-    assert by_region.find(".//a").get("href") == "/en/events/?region=kg-gb"
-    regions = _section(tree, "regions-heading")
-    assert "Bishkek Shaary KG-GB" in _items(regions)
-    assert regions.find("details").get("open") is not None
-
-
-def test_country_page_addresses(client):
-    response = client.get("/en/countries/KG/")
-    assert (response.status_code, response["Location"]) == (301, "/en/countries/kg/")
-    assert client.get("/en/countries/zz/").status_code == 404
-    assert client.get("/en/countries/kgz/").status_code == 404
-    tree = _page(client, "/en/countries/tv/")
-    assert [title for level, title in headings(tree) if level == 2] == [
-        "Events held in Tuvalu",
-        "Events elsewhere with Tuvalu taking part",
-        "Tuvalu with other countries",
-        "Regions",
-    ]
-
-
-def test_country_page_queries_do_not_grow_with_rows(client, count_queries):
-    kg = Country.objects.get(code="KG")
-    years = itertools.count(2000)
-
-    def grow():
-        for _ in range(2):
-            region = RegionFactory(country=kg)
-            EventFactory(
-                host_country=kg, region=region, start_date=datetime.date(next(years), 1, 1)
-            )
-            elsewhere = EventFactory(host_country=Country.objects.order_by("?").first())
-            elsewhere.countries.add(kg)
-            OrganizationFactory(country=kg)
-            PersonFactory(country=kg)
-
-    before, after = queries_before_and_after_growth(
-        count_queries, lambda: client.get("/en/countries/kg/"), grow
     )
     assert before == after

@@ -1,0 +1,47 @@
+"""Editing people and their positions in the admin."""
+
+import pytest
+from django.urls import reverse
+
+from people.models import Position
+from tests.factories import (
+    PersonFactory,
+    PositionFactory,
+)
+from tests.forms import form_errors, management_form
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_position_ending_before_start_is_a_form_error(editor_client):
+    person = PersonFactory()
+    url = reverse("admin:people_person_change", args=[person.pk])
+    data = {
+        "given_name_en": "Ivan",
+        "family_name_en": "Petrov",
+        "slug": person.slug,
+        **management_form("positions", total=1),
+        "positions-0-title_en": "Rector",
+        "positions-0-start_date": "2020-01-01",
+        "positions-0-end_date": "2019-01-01",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "A position cannot end before it starts." in form_errors(response)
+    assert Position.objects.count() == 0
+
+
+def test_admin_position_autocomplete_offers_the_rows_person_positions(editor_client):
+    person, other = PersonFactory(), PersonFactory()
+    own = PositionFactory(person=person, title_en="Rector")
+    PositionFactory(person=other, title_en="Rector of another university")
+    params = {
+        "app_label": "events",
+        "model_name": "participation",
+        "field_name": "position",
+        "term": "Rector",
+    }
+    everyone = editor_client.get("/admin/autocomplete/", params).json()["results"]
+    assert len(everyone) == 2
+    only_theirs = editor_client.get("/admin/autocomplete/", {**params, "person": person.pk})
+    assert [row["id"] for row in only_theirs.json()["results"]] == [str(own.pk)]

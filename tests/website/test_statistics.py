@@ -1,0 +1,101 @@
+"""The statistics page (website/views/home.py, website/pages/statistics.py)."""
+
+import datetime
+import itertools
+
+import pytest
+
+from events.models import Event
+from people.models import Country
+from tests.factories import (
+    EventFactory,
+    EventOrganizationFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+)
+from tests.pages import (
+    SVG,
+    fetch,
+    fetch_page,
+    queries_before_and_after_growth,
+    section_of,
+    text,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_statistics_page_draws_charts_of_public_events(client):
+    kg, ru = Country.objects.get(code="KG"), Country.objects.get(code="RU")
+    organization = OrganizationFactory(name_en="Union", short_name_en="")
+    for year, kind, host in [(2022, "forum", kg), (2023, "forum", kg), (2023, "seminar", ru)]:
+        event = EventFactory(start_date=datetime.date(year, 5, 1), kind=kind, host_country=host)
+        EventOrganizationFactory(event=event, organization=organization)
+    # Involved twice in the last event (a role and a participant on its behalf),
+    # and the host also listed among the participating countries: each counts once.
+    ParticipationFactory(
+        event=event, person=None, position=None, organization=organization, position_title_en="Head"
+    )
+    event.countries.add(ru)
+    EventFactory(status=Event.Status.DRAFT, start_date=datetime.date(2019, 1, 1))
+    tree = fetch_page(client, "/en/statistics/")
+
+    def chart(chart_id):
+        svg = next(section_of(tree, f"{chart_id}-heading").iter(f"{SVG}svg"))
+        texts = list(svg.iter(f"{SVG}text"))
+        labels = [text(label) for label in texts if label.get("class") == "chart__label"]
+        values = [int(text(value)) for value in texts if value.get("class") == "chart__value"]
+        return list(zip(labels, values, strict=True))
+
+    assert chart("per-year") == [("2022", 1), ("2023", 2)]
+    assert chart("per-kind") == [("Forum", 2), ("Seminar", 1)]
+    assert chart("per-host-country") == [("Kyrgyzstan", 2), ("Russian Federation", 1)]
+    assert chart("top-organizations") == [("Union", 3)]
+    assert chart("top-countries") == [("Kyrgyzstan", 2), ("Russian Federation", 1)]
+    totals = {
+        text(row.find("dt")): text(row.find("dd")) for row in tree.find(".//dl[@class='totals']")
+    }
+    assert totals == {
+        "Events": "3",
+        "People taking part": "0",
+        "Organizations involved": "1",
+        "Countries involved": "2",
+    }
+    rows = section_of(tree, "per-year-heading").find(".//table/tbody")
+    assert [link.get("href") for link in rows.iter("a")] == [
+        "/en/events/?year=2022",
+        "/en/events/?year=2023",
+    ]
+
+
+def test_statistics_figures_are_cached_until_an_event_changes(client, count_queries):
+    EventFactory(kind="forum", start_date=datetime.date(2022, 1, 1))
+    first = count_queries(lambda: fetch(client, "/en/statistics/"))
+    again = count_queries(lambda: fetch(client, "/en/statistics/"))
+    assert again < first
+    EventFactory(kind="forum", start_date=datetime.date(2023, 1, 1))
+    tree = fetch_page(client, "/en/statistics/")
+    rows = section_of(tree, "per-year-heading").find(".//table/tbody")
+    assert [link.get("href") for link in rows.iter("a")] == [
+        "/en/events/?year=2022",
+        "/en/events/?year=2023",
+    ]
+
+
+def test_statistics_page_queries_do_not_grow_with_rows(client, count_queries):
+    years = itertools.count(2000)
+
+    def grow():
+        for kind in ("forum", "seminar"):
+            event = EventFactory(
+                kind=kind,
+                start_date=datetime.date(next(years), 1, 1),
+                host_country=Country.objects.order_by("?").first(),
+            )
+            EventOrganizationFactory(event=event)
+            ParticipationFactory(event=event)
+
+    before, after = queries_before_and_after_growth(
+        count_queries, lambda: fetch(client, "/en/statistics/"), grow
+    )
+    assert before == after
