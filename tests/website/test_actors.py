@@ -155,6 +155,10 @@ def test_organization_page_lists_members_events_and_partners(client, seed):
     assert [text(item.find("span")) for item in represented.iter("li")] == [
         "April 24, 2023 · Vladimir Zorin, attendee",
     ]
+    # The list of its events counts its people's too; a role's list only the role.
+    assert [link.get("href") for link in events.iter("a") if "events/?" in link.get("href")] == [
+        "/en/events/?organization_involved=assembly-of-the-peoples-of-russia"
+    ]
     partners = section_of(tree, "organization-partners-heading")
     assert items_of(partners)[:2] == [
         "Assembly of the Peoples of Kyrgyzstan 1 event together",
@@ -207,6 +211,24 @@ def test_organization_page_separates_current_and_former_members(client):
         "Head since Jan. 1, 2020",
         "Former head from Jan. 1, 2010 to Dec. 31, 2019",
     ]
+
+
+def test_organization_page_caps_each_role_and_links_to_the_events_of_that_role(client):
+    organization = OrganizationFactory(slug="busy")
+    for day in range(26):
+        EventOrganizationFactory(
+            organization=organization,
+            event=EventFactory(start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=day)),
+        )
+    ParticipationFactory(person=PersonFactory(), position=None, organization=organization)
+    tree = fetch_page(client, organization.get_absolute_url())
+    events = section_of(tree, "organization-events-heading")
+    more = events.find(".//a[@class='more']")
+    assert (text(more), more.get("href")) == ("All 26 events", "/en/events/?organization=busy")
+    listed = fetch_page(client, more.get("href"))
+    assert text(listed.find(".//h2[@id='results-heading']")) == "26 events"
+    everything = fetch_page(client, "/en/events/?organization_involved=busy")
+    assert text(everything.find(".//h2[@id='results-heading']")) == "27 events"
 
 
 def test_organization_page_queries_do_not_grow_with_rows(client, count_queries):

@@ -15,6 +15,7 @@ from tests.factories import (
     OrganizationFactory,
     ParticipationFactory,
     PersonFactory,
+    PositionFactory,
     RegionFactory,
     TopicFactory,
 )
@@ -68,6 +69,30 @@ def test_filter_organization_person_parent_topic(api_client):
     assert slugs_of(api_client, "person=kosachev") == ["with-person"]
     assert slugs_of(api_client, "parent=parent") == ["with-org"]
     assert slugs_of(api_client, "topic=culture") == ["with-topic"]
+
+
+def test_filter_organization_involved_adds_its_people(api_client):
+    apr = OrganizationFactory(slug="apr")
+    EventOrganizationFactory(event=EventFactory(slug="role"), organization=apr)
+    ParticipationFactory(
+        event=EventFactory(slug="on-behalf"),
+        person=PersonFactory(),
+        position=None,
+        organization=apr,
+    )
+    holder = PersonFactory()
+    ParticipationFactory(
+        event=EventFactory(slug="post-holder"),
+        person=holder,
+        position=PositionFactory(person=holder, organization=apr),
+    )
+    ParticipationFactory(event=EventFactory(slug="unrelated"))
+    assert slugs_of(api_client, "organization=apr") == ["role"]
+    assert sorted(slugs_of(api_client, "organization_involved=apr")) == [
+        "on-behalf",
+        "post-holder",
+        "role",
+    ]
 
 
 def test_filter_dates_and_year(api_client):
