@@ -61,8 +61,9 @@ def propose_event(text: str, *, language: str | None = None) -> Proposal:
         )
         if not inside(org.start, titles) and not inside(org.start, quote_spans)
     ]
-    organization_roles(cleaned, orgs, lang)
-    event = event_facts(cleaned, language, registry, lambda at: inside(at, quote_spans))
+    organization_roles(cleaned, orgs, lang, mentions)
+    nominative = getattr(lang, "nominative_phrase", None)
+    event = event_facts(cleaned, language, registry, lambda at: inside(at, quote_spans), nominative)
     event.competition = _competition(cleaned, language, registry)
     head = layout(cleaned)
     source = {
@@ -71,9 +72,10 @@ def propose_event(text: str, *, language: str | None = None) -> Proposal:
         "published_at": head.published.isoformat() if head.published else None,
     }
     people = _people(cleaned, everyone, registry, lemmatize)
+    names = {person_key(p.name): p.name for p in people if p.name}
     quotes = [
         ProposedQuote(
-            person=speaker.name,
+            person=names.get(person_key(speaker.name), speaker.name),
             text=quote_text(cleaned[span.start : span.end]),
             language=language,
             evidence=Evidence(span.start, span.end, cleaned[span.start : span.end]),
@@ -91,6 +93,13 @@ def propose_event(text: str, *, language: str | None = None) -> Proposal:
     )
 
 
+def person_key(name: str) -> str:
+    """Given and family name only: a patronymic given once and left out later
+    is the same person."""
+    parts = name.split()
+    return name_key(f"{parts[0]} {parts[-1]}")
+
+
 def _evidence(text: str, mention: Mention) -> Evidence:
     start = min(
         mention.start, mention.title_start if mention.title_start is not None else mention.start
@@ -105,7 +114,7 @@ def _people(
     """One entry per person: the first title given, the strongest role."""
     groups: dict[str, list[Mention]] = {}
     for index, mention in enumerate(mentions):
-        key = name_key(mention.name) if mention.name else f"unnamed-{index}"
+        key = person_key(mention.name) if mention.name else f"unnamed-{index}"
         groups.setdefault(key, []).append(mention)
     people = []
     for group in groups.values():

@@ -44,11 +44,12 @@ class Layout:
     published: datetime.datetime | None
     lead: str
     body_start: int
+    lead_start: int = 0
 
 
 def layout(text: str) -> Layout:
     paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    headline, rubric, published, lead, body_start = "", "", None, "", 0
+    headline, rubric, published, lead, body_start, lead_start = "", "", None, "", 0, 0
     for index, (start, line) in enumerate(paragraphs[:4]):
         stamp = _DATELINE.match(line)
         if stamp:
@@ -64,9 +65,9 @@ def layout(text: str) -> Layout:
                 rubric, headline = prefix.group(1), prefix.group(2)
     for start, line in paragraphs:
         if start >= body_start and len(line) > 80:
-            lead = line.strip()
+            lead, lead_start = line, start
             break
-    return Layout(headline, rubric, published, lead, body_start)
+    return Layout(headline, rubric, published, lead, body_start, lead_start)
 
 
 def _en_month(value: str | None) -> int | None:
@@ -143,6 +144,44 @@ def en_title(lead: str, match: re.Match | None) -> str:
     return title[:1].upper() + title[1:]
 
 
+_EN_VENUE = re.compile(
+    r"\bat the ((?:[A-Z][\w'’-]*\s+)*(?:House|Hall|Centre|Center|Palace|Hotel|Library|Museum"
+    r"|University|Embassy|Theatre|Theater|Park|Square|Building|Residence|Chamber)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)"
+)
+_RU_VENUE = re.compile(
+    r"\b(?:в|во|на площадке)\s+((?:[А-ЯЁа-яё-]+(?:ом|ем|ой|ей)\s+)?(?:Доме|Зале|Центре|Дворце"
+    r"|Гостинице|Отеле|Библиотеке|Музее|Университете|Посольстве|Театре|Парке|Здании"
+    r"|Резиденции|Палате)\b[^,.;:]*)"
+)
+_RU_KIND_NOMINATIVE = re.compile(
+    r"(?:стол|форум|конференция|конгресс|семинар|вебинар|церемония|конкурс|фестиваль"
+    r"|выставка|визит|встреча)$"
+)
+
+
+def find_venue(lead: str, language: str, nominative) -> str:
+    match = (_RU_VENUE if language == "ru" else _EN_VENUE).search(lead)
+    if not match:
+        return ""
+    if language == "ru" and nominative is not None:
+        return nominative(match.start(1), match.end(1)).strip()
+    return match.group(1).strip()
+
+
+def ru_title(lead: str, match: re.Match | None) -> str:
+    """The kind's phrase with its adjectives and its name or subject, when
+    the lead names it in the nominative (“прошёл круглый стол «…»”)."""
+    if match is None or not _RU_KIND_NOMINATIVE.search(match.group().lower()):
+        return ""
+    before = re.search(
+        r"((?:[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)\s+){0,3})$", lead[: match.start()]
+    )
+    rest = re.match(r"\s*(?:«[^»]+»|(?:о|об|по|на тему)\s[^.,;]+)?", lead[match.end() :]).group()
+    title = f"{before.group(1)}{match.group()}{rest}".strip()
+    return title[:1].upper() + title[1:]
+
+
 def find_city(
     text: str, language: str, morph_normal: dict[int, str] | None = None
 ) -> tuple[int, tuple] | None:
@@ -197,16 +236,24 @@ def _country_code(word: str, language: str, registry: Registry) -> str | None:
     return g.EN_COUNTRY_ALIASES.get(lower) or registry.country_code(word)
 
 
-def event_facts(text: str, language: str, registry: Registry, skip) -> ProposedEvent:
+def _shifted(nominative, head: Layout):
+    # The venue is found in the lead; the morphology knows the whole text.
+    offset = head.lead_start
+    return lambda start, end: nominative(start + offset, end + offset)
+
+
+def event_facts(
+    text: str, language: str, registry: Registry, skip, nominative=None
+) -> ProposedEvent:
     head = layout(text)
     body = text[head.body_start :]
     event = ProposedEvent(language=language, summary=head.lead)
     event.kind, kind_match = find_kind(head.lead or body, language)
     if event.kind is None:
         event.kind, kind_match = find_kind(text, language)
-    event.title = (
-        en_title(head.lead, kind_match) if language == "en" and head.lead else ""
-    ) or head.headline
+    make_title = ru_title if language == "ru" else en_title
+    event.title = (make_title(head.lead, kind_match) if head.lead else "") or head.headline
+    event.venue = find_venue(head.lead, language, nominative and _shifted(nominative, head))
     year = head.published.year if head.published else None
     if year is None:
         any_year = re.search(r"\b(20\d\d)\b", body)

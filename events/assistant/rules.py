@@ -166,6 +166,8 @@ def title_after(text: str, start: int, end: int, lang: Language) -> tuple[int, i
             resume = y
             break
         cut = x + lang.title_cut(text[x:y], x)
+        paren = text.find("(", x, cut)
+        cut = paren if paren >= 0 else cut
         is_post = lang.post_start(text[x:y], x, anywhere=False) == 0
         if index and not is_post and not lang.is_continuation(text[x:cut], x):
             resume = x
@@ -217,7 +219,10 @@ def attach_titles(text: str, mentions: list[Mention], lang: Language) -> list[Me
                 if after and after[2] < next_start:
                     unnamed.extend(_unnamed_post(text, after[2], next_start, lang))
                 previous_end = mention.end if not after else after[1]
-            if not here and len(item_bounds(text, sentence)) > 1:
+            listed = len(item_bounds(text, sentence)) > 1 or _BULLET.match(
+                text[sentence.start : sentence.end]
+            )
+            if not here and listed:
                 unnamed.extend(_unnamed_post(text, item.start, item.end, lang))
     return unnamed
 
@@ -335,16 +340,29 @@ def assign_roles(text: str, mentions: list[Mention], lang: Language) -> None:
             mention.role = role
 
 
-def organization_roles(text: str, orgs: list[OrgMention], lang: Language) -> None:
+def organization_roles(
+    text: str, orgs: list[OrgMention], lang: Language, people: list[Mention]
+) -> None:
     for sentence in sentences(text):
-        cues = _cue_spans(text, sentence, lang.org_cues)
+        # A verb right after a person's name is that person's
+        # («Рахимова провела экскурсию»), not an organization's.
+        cues = [
+            cue
+            for cue in _cue_spans(text, sentence, lang.org_cues)
+            if not any(0 <= cue[0] - m.end <= 2 for m in people if m.name)
+        ]
         for clause in _clauses(text, sentence, r";"):
             in_clause = [c for c in cues if clause.start <= c[0] < clause.end]
             for org in orgs:
                 if clause.start <= org.start < clause.end and in_clause:
-                    cue = min(
-                        in_clause,
-                        key=lambda c: (_distance(c, org.start, org.end), c[0] > org.start),
+                    # Cues mostly come first (“organized by …”, «при поддержке
+                    # …»); one after the name (“… acted as a partner”) counts
+                    # when none comes before it.
+                    preceding = [c for c in in_clause if c[1] <= org.start]
+                    cue = (
+                        max(preceding, key=lambda c: c[1])
+                        if preceding
+                        else min(in_clause, key=lambda c: _distance(c, org.start, org.end))
                     )
                     org.role = cue[2]
 

@@ -6,6 +6,7 @@ report and stay for the life of the process; a web worker that never drafts
 never loads them. See docs/assistant.md for the measured cost.
 """
 
+import logging
 import re
 import threading
 from collections.abc import Callable
@@ -13,12 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pymorphy2.analyzer import Parse
+
 from events.assistant import gazetteer as g
 from events.assistant.matching import Registry
 from events.assistant.rules import Mention, OrgMention, inside, quotations
 
 _lock = threading.Lock()
 _models: dict[str, Any] = {}
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
@@ -46,6 +50,8 @@ def models() -> dict[str, Any]:
                             self, path=pymorphy2_dicts_ru.get_path(), result_type=MorphForm
                         )
 
+                # pymorphy2 announces every dictionary it loads at INFO.
+                logging.getLogger("pymorphy2").setLevel(logging.WARNING)
                 embedding = NewsEmbedding()
                 _models.update(
                     segmenter=Segmenter(),
@@ -90,6 +96,23 @@ def _restore_yo(normal: str, surface: str) -> str:
     return "".join(chars)
 
 
+def _stem_key(name: str) -> tuple[str, ...]:
+    parts = name.lower().replace("ё", "е").split()
+    return (parts[0][:4], parts[-1][:5]) if len(parts) > 1 else (parts[0][:5],)
+
+
+def _spell_as_nominative(mentions: list[Mention]) -> None:
+    """An inflected name the morphology could not normalise (an unfamiliar
+    Kyrgyz or Uzbek name, «Дилнозой Рахимовой») takes the spelling of another
+    mention: the fullest, and of those the shortest, as nominative endings are."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for mention in mentions:
+        groups.setdefault(_stem_key(mention.name), []).append(mention.name)
+    for mention in mentions:
+        names = groups[_stem_key(mention.name)]
+        mention.name = min(names, key=lambda name: (-len(name.split()), len(name)))
+
+
 class Russian:
     code = "ru"
     person_cues = g.RU_PERSON_CUES
@@ -129,17 +152,24 @@ class Russian:
     def _is_post(self, token: Token) -> bool:
         return token.lemma in g.RU_POST_LEMMAS or token.text.lower() in g.RU_POST_LEMMAS
 
+    def _adjective(self, token: Token) -> bool:
+        # Capitalised adjectives (“Чрезвычайный и Полномочный Посол”) are
+        # often tagged as proper nouns.
+        if token.pos == "ADJ":
+            return True
+        return token.text[:1].isupper() and "ADJF" in models()["vocab"].parse(token.text)[0].tag
+
     def post_start(self, text: str, start: int, *, anywhere: bool) -> int | None:
         tokens = self._within(start, start + len(text))
         for index, token in enumerate(tokens):
             if self._is_post(token) and not any(t.finite_verb for t in tokens[index:]):
                 first = index
                 while first > 0 and (
-                    tokens[first - 1].pos == "ADJ"
+                    self._adjective(tokens[first - 1])
                     or (
                         tokens[first - 1].lemma == "и"
                         and first > 1
-                        and tokens[first - 2].pos == "ADJ"
+                        and self._adjective(tokens[first - 2])
                     )
                 ):
                     first -= 1
@@ -169,24 +199,31 @@ class Russian:
         return len(text)
 
     def _nominative(self, tokens: list[Token]) -> list[str]:
-        """Leading adjectives and the head noun put in the nominative."""
+        """Leading adjectives and the head noun put in the nominative, the
+        adjectives agreeing with the head's gender."""
+        head = next((t for t in tokens if t.pos in ("NOUN", "PROPN")), None)
+        gender = _GENDERS.get(head.feats.get("Gender", "")) if head else None
         words, done = [], False
         for token in tokens:
             word = token.text
             case = token.feats.get("Case")
             if not done and case and case != "Nom" and token.pos in ("ADJ", "NOUN", "PROPN"):
-                word = self._inflect(token, "nomn") or word
+                agree = gender if token.pos == "ADJ" else None
+                word = self._inflect(token, "nomn", agree) or word
             if token.pos in ("NOUN", "PROPN"):
                 done = True
             words.append(word)
         return words
 
-    def _inflect(self, token: Token, case: str) -> str | None:
+    def _inflect(self, token: Token, case: str, gender: str | None = None) -> str | None:
         wanted = _CASES.get(token.feats.get("Case", ""), "")
+        plural = token.feats.get("Number") == "Plur"
+        grams = {case, "plur"} if plural else {case, gender or "sing"} - {None}
         for parse in models()["vocab"].parse(token.text):
             if wanted in parse.tag and (token.pos != "NOUN" or "NOUN" in parse.tag):
-                number = "plur" if token.feats.get("Number") == "Plur" else "sing"
-                form = parse.inflect({case, number}) or parse.inflect({case})
+                # natasha's parses take UD grammemes; pymorphy2's own method
+                # takes OpenCorpora ones, as the tag does.
+                form = Parse.inflect(parse, grams) or Parse.inflect(parse, {case})
                 if form:
                     word = form.word
                     if token.text[:1].isupper():
@@ -204,11 +241,9 @@ class Russian:
         return "".join(pieces)
 
     def finish_title(self, title: str, start: int, mention: Mention) -> str:
-        if mention.nominative:
-            return title
-        end = start + len(title)
-        tokens = self._within(start, end)
-        return self._rebuild(start, end, self._nominative(tokens), tokens)
+        """The title with its head in the nominative: a name in the dative
+        (“слово предоставлено эксперту … Игорю Шестакову”) inflects its post too."""
+        return self.nominative_phrase(start, start + len(title))
 
     def organization_of(self, title: str, start: int) -> str | None:
         end = start + len(title)
@@ -255,6 +290,7 @@ class Russian:
             name = _restore_yo(span.normal or span.text, span.text)
             mention = Mention(name, span.start, span.stop, nominative=nominative)
             (mentions if len(name.split()) > 1 else single).append(mention)
+        _spell_as_nominative(mentions)
         by_family = {m.name.split()[-1].replace("ё", "е"): m.name for m in mentions}
         for mention in single:
             full = by_family.get(mention.name.replace("ё", "е"))
@@ -262,6 +298,20 @@ class Russian:
                 mention.name = full
                 mentions.append(mention)
         return sorted(mentions, key=lambda m: m.start)
+
+    def nominative_phrase(self, start: int, end: int) -> str:
+        tokens = self._within(start, end)
+        return self._rebuild(start, end, self._nominative(tokens), tokens)
+
+    def _genitive_tail(self, end: int) -> int:
+        """Where an organization's name really ends: NER often leaves out a
+        place in the genitive («Ассамблея народов | России»)."""
+        for span in self.doc.spans:
+            if span.type == "LOC" and 0 < span.start - end <= 1:
+                first = self._within(span.start, span.stop)[:1]
+                if first and first[0].feats.get("Case") == "Gen":
+                    return span.stop
+        return end
 
     def organizations(self, text: str, is_known: Callable[[str], bool]) -> list[OrgMention]:
         quotes = quotations(text)
@@ -280,7 +330,12 @@ class Russian:
             ):
                 start = found.pop().start
                 end = max(end, start)
-            tokens = self._within(start, end)
-            name = self._rebuild(start, end, self._nominative(tokens), tokens).strip("«» ")
+            end = self._genitive_tail(end)
+            if text.count("«", start, end) > text.count("»", start, end):
+                closing = text.find("»", end)
+                end = closing + 1 if 0 <= closing - end < 80 else end
+            name = self.nominative_phrase(start, end).strip()
+            if name.startswith("«") and name.endswith("»") and name.count("«") == 1:
+                name = name[1:-1]
             found.append(OrgMention(name, start, end))
         return found
