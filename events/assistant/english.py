@@ -41,13 +41,19 @@ _ORG_RUN = re.compile(
 )
 
 
+# A capitalised phrase ending so is the event, not an organization.
+_EVENT_WORDS = set(
+    words("forum conference festival contest competition ceremony table congress seminar summit")
+)
+
+
 class English:
     code = "en"
     person_cues = g.EN_PERSON_CUES
     org_cues = g.EN_ORG_CUES
     clause_break = r";|,\s+(?:and|while|whereas|but)\s+|\s+and then\s+"
     quote_verbs = (
-        r"said|says|noted|stressed|emphasi[sz]ed|added|explained|remarked|concluded|stated"
+        r"thanked|said|says|noted|stressed|emphasi[sz]ed|added|explained|remarked|concluded|stated"
         r"|underlined|pointed out|believes|urged|recalled|told|assured|summed up"
     )
     pronouns = r"he|she"
@@ -115,14 +121,16 @@ class English:
         for candidate in candidates:
             if self.registry.match_organization(candidate):
                 return candidate
+        # The body named first, unless it is part of a larger one named after
+        # it (“the Council of the Assembly …” belongs to the Assembly).
+        heads = [set(fold(re.split(r"\s+of\s+", c)[0]).split()) for c in candidates]
         for index, candidate in enumerate(candidates):
-            words = fold(candidate).split()
-            if not set(words) & g.EN_ORG_WORDS:
+            if not heads[index] & g.EN_ORG_WORDS:
                 continue
-            if words[0] in g.EN_SUBUNIT_WORDS and index + 1 < len(candidates):
-                inner = fold(candidates[index + 1]).split()
-                if set(inner) & g.EN_ORG_WORDS:
-                    continue
+            if heads[index] & g.EN_SUBUNIT_WORDS and any(
+                head & (g.EN_ORG_WORDS - g.EN_SUBUNIT_WORDS) for head in heads[index + 1 :]
+            ):
+                continue
             return candidate
         return None
 
@@ -142,6 +150,15 @@ class English:
             or name_key(" ".join(words)) in self._registry_names()
         )
 
+    def _three_part(self, tokens: list[re.Match]) -> bool:
+        """Given name, patronymic or initial, family name: “Konstantin I. Kosachev”."""
+        words = [t.group().rstrip(".,") for t in tokens]
+        return (
+            len(words) == 3
+            and words[0].lower() in GIVEN_NAMES
+            and bool(re.fullmatch(r"[A-Z]|\w+(?:ovich|evich|ich|ovna|evna|ichna)", words[1]))
+        )
+
     def _registry_names(self) -> set[str]:
         if not hasattr(self, "_names"):
             self._names = {key for person in self.registry.people for key in person.keys}
@@ -155,6 +172,8 @@ class English:
             index = 0
             while index < len(tokens):
                 for size in (3, 2):
+                    if size == 3 and not self._three_part(tokens[index : index + 3]):
+                        continue
                     chunk = tokens[index : index + size]
                     words = [t.group().rstrip(".,") for t in chunk]
                     if len(chunk) == size and self.looks_like_name(words):
@@ -193,6 +212,8 @@ class English:
                     or text[end:start].strip(" ,") in ("and", "the", "and the")
                     for end in cue_ends
                 )
+                if words[-1] in _EVENT_WORDS:
+                    continue
                 if set(words) & g.EN_ORG_WORDS or is_known(name) or after_cue:
                     if self._is_country(name) or len(name) < 3:
                         continue

@@ -20,7 +20,7 @@ EN_POST_WORDS = set(
     counselor attaché attache representative envoy spokesperson spokesman dean principal
     lecturer researcher fellow chancellor commissioner officer executive ceo curator
     journalist poet writer teacher student ombudsman delegate trustee councillor
-    vice-chairman vice-chair leader""")
+    vice-chairman vice-chair leader correspondent blogger photographer""")
 )
 RU_POST_LEMMAS = set(
     words("""председатель сопредседатель заместитель замминистр министр директор руководитель
@@ -66,7 +66,7 @@ EN_PERSON_CUES = [
     (
         r"welcom\w* (?:speech|address|remarks|words)|opening (?:remarks|speech|address)|greeted"
         r"|greetings|opened the (?:event|forum|round ?table|meeting|conference|ceremony|session"
-        r"|festival|exhibition|seminar)|welcomed",
+        r"|festival|exhibition|seminar)|welcomed|(?:was|were) opened by",
         "welcome_address",
     ),
     (r"moderat\w*|chaired the (?:discussion|session|panel|debate)|facilitat\w*", "moderator"),
@@ -123,7 +123,10 @@ RU_PERSON_CUES = [
 ]
 EN_ORG_CUES = [
     (r"co-organi[sz]\w*|jointly organi[sz]ed", "co_organizer"),
-    (r"(?<!co-)organi[sz]ed by|(?<!co-)organi[sz]ers?\b|convened by|initiated by", "organizer"),
+    (
+        r"(?<!co-)organi[sz]ed(?: \w+)? by|(?<!co-)organi[sz]ers?\b|convened by|initiated by",
+        "organizer",
+    ),
     (r"hosted by|at the invitation of|on the premises of|\bhosts?\b", "host"),
     (r"sponsored by|\bsponsors?\b|funded by|with funding from", "sponsor"),
     (r"supported by|with the support of|support from|backed by|under the auspices of", "supporter"),

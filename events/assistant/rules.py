@@ -15,6 +15,12 @@ from events.assistant.proposal import ORGANIZATION_ROLES, PERSON_ROLES
 
 # Quotation marks that open and close a quotation.
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+# Cues that name the organization after them only (“supported by X”).
+_PREPOSITIVE = re.compile(
+    r"(?:\bby|\bof|\bwith|\bfrom|при поддержке|по приглашению|при содействии|под эгидой"
+    r"|партн[её]рстве с|сотрудничестве с|совместно с|на площадке)$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
 
 
@@ -128,6 +134,11 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def title_before(text: str, start: int, end: int, lang: Language) -> tuple[int, int] | None:
     """The post written right before a name: “Deputy Chairman … Konstantin Kosachev”."""
     region = text[start:end].rstrip()
+    appositive = region.endswith(",")
+    if appositive:
+        # “met with the Minister of Culture …, Yulia Kornilova”: a post set
+        # off by a comma, when the piece before the comma is a post.
+        region = region[:-1].rstrip()
     if not region or region[-1] in ',:;(—–-"«“':
         return None
     chosen, pending = None, False
@@ -136,6 +147,8 @@ def title_before(text: str, start: int, end: int, lang: Language) -> tuple[int, 
         if a == b:
             break
         found = lang.post_start(text[a:b], a, anywhere=True)
+        if appositive and position == 0 and found is None:
+            return None
         if found is not None:
             chosen, pending = a + found, False
             if found > 0:
@@ -359,12 +372,15 @@ def organization_roles(
                     # …»); one after the name (“… acted as a partner”) counts
                     # when none comes before it.
                     preceding = [c for c in in_clause if c[1] <= org.start]
-                    cue = (
-                        max(preceding, key=lambda c: c[1])
-                        if preceding
-                        else min(in_clause, key=lambda c: _distance(c, org.start, org.end))
-                    )
-                    org.role = cue[2]
+                    following = [
+                        c
+                        for c in in_clause
+                        if c[0] >= org.end and not _PREPOSITIVE.search(text[c[0] : c[1]])
+                    ]
+                    if preceding:
+                        org.role = max(preceding, key=lambda c: c[1])[2]
+                    elif following:
+                        org.role = min(following, key=lambda c: c[0])[2]
 
 
 def strongest(roles: list[str]) -> str:
@@ -372,42 +388,53 @@ def strongest(roles: list[str]) -> str:
 
 
 def find_quotes(text: str, mentions: list[Mention], lang: Language) -> list[tuple[Span, Mention]]:
-    """Each quotation with the person it is attributed to, before or after it."""
-    found = []
+    """Each quotation with the person it is attributed to, after it (“…,” said
+    X / X said / he said) or before it (X stressed: “…” / according to X, “…”)."""
     named = [m for m in mentions if m.name]
+    verbs, pronouns = lang.quote_verbs, lang.pronouns
+    lead = r"\s*[,.!?]?\s*[-–—]?\s*"
+    found = []
     for quote in quotations(text):
-        after = text[quote.end + 1 : quote.end + 120]
-        before_start = max(0, quote.start - 150)
-        before = text[before_start : quote.start - 1]
+        after = text[quote.end + 1 : quote.end + 200]
+        attribution = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+        end = quote.end + 1 + len(attribution)
         speaker = None
-        verb_after = re.match(rf"\s*[,.!?]?\s*[-–—]?\s*(?:{lang.quote_verbs})", after, re.I)
-        name_after = re.match(r"\s*[,.!?]?\s*[-–—]?\s*", after)
-        window_end = quote.end + 1 + (len(after.split(".")[0]) if after else 0)
-        if verb_after or name_after:
-            candidates = [m for m in named if quote.end < m.start <= window_end]
-            if candidates and re.search(
-                lang.quote_verbs, text[quote.end : candidates[0].end + 40], re.I
-            ):
-                speaker = candidates[0]
-            elif verb_after and re.match(
-                rf"\s*[,.!?]?\s*[-–—]?\s*(?:{lang.quote_verbs})\w*\s+(?:{lang.pronouns})\b",
+        if re.search(rf"(?:{verbs})", attribution, re.I):
+            following = [m for m in named if quote.end < m.start <= end]
+            pronoun = re.match(
+                rf"{lead}(?:(?:{verbs})\w*\s+(?:{pronouns})|(?:{pronouns})\s+(?:{verbs}))\b",
                 after,
                 re.I,
-            ):
+            )
+            if following:
+                speaker = following[0]
+            elif pronoun:
                 speaker = _last_before(named, quote.start)
-        if speaker is None and re.search(
-            rf"(?:{lang.quote_verbs})\w*[^.!?«»“”]{{0,60}}:\s*$"
-            r"|(?:according to|по словам)\s+[^,]+,\s*$",
-            before,
-            re.I,
-        ):
-            candidates = [m for m in named if before_start <= m.start < quote.start]
-            speaker = candidates[-1] if candidates else None
-            if speaker is None and re.search(rf"\b(?:{lang.pronouns})\b", before, re.I):
-                speaker = _last_before(named, quote.start)
+        if speaker is None:
+            speaker = _speaker_before(text, quote, named, lang)
         if speaker is not None:
             found.append((quote, speaker))
     return found
+
+
+def _speaker_before(text: str, quote: Span, named: list[Mention], lang: Language):
+    start = max(0, quote.start - 200)
+    before = text[start : quote.start - 1]
+    introduced = re.search(
+        rf"(?:{lang.quote_verbs})\w*[^.!?«»“”]{{0,60}}:\s*$"
+        r"|(?:according to|по словам)\s+[^,]+,\s*$",
+        before,
+        re.I,
+    )
+    if not introduced:
+        return None
+    clause_start = start + max(before.rfind(". "), before.rfind("» "), before.rfind("” "), 0)
+    preceding = [m for m in named if clause_start <= m.start < quote.start]
+    if preceding:
+        return preceding[-1]
+    if re.search(rf"\b(?:{lang.pronouns})\b", before, re.I):
+        return _last_before(named, quote.start)
+    return None
 
 
 def _last_before(mentions: list[Mention], position: int) -> Mention | None:
