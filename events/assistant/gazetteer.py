@@ -78,7 +78,7 @@ EN_PERSON_CUES = [
     ),
     (r"as an? experts?\b|experts? (?:included|were)|\bexperts?:", "expert"),
     (
-        r"\bpanel(?:ists?)?\b|discussion (?:participants|included)|took part in the discussion"
+        r"\bpanel(?:ists?)?\b|\bdiscussion\b|took part in the discussion"
         r"|\bdiscussants?\b",
         "panelist",
     ),

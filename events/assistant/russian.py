@@ -96,6 +96,23 @@ def _restore_yo(normal: str, surface: str) -> str:
     return "".join(chars)
 
 
+def _feminine(name: str) -> str:
+    """natasha sometimes gives a woman's surname the man's form («Гульмира
+    Ташиева» → «Ташиев»); a woman's given name settles it."""
+    parts = name.split()
+    if len(parts) < 2 or not re.search(r"[ая]$", parts[0]) or parts[0] in _MALE_IN_A:
+        return name
+    surname = parts[-1]
+    if re.search(r"(?:ов|ев|ёв|ин|ын)$", surname):
+        parts[-1] = surname + "а"
+    elif re.search(r"(?:ский|цкий)$", surname):
+        parts[-1] = surname[:-2] + "ая"
+    return " ".join(parts)
+
+
+_MALE_IN_A = {"Никита", "Илья", "Фома", "Кузьма", "Савва", "Лука", "Абдылда", "Муса", "Иса"}
+
+
 def _stem_key(name: str) -> tuple[str, ...]:
     parts = name.lower().replace("ё", "е").split()
     return (parts[0][:4], parts[-1][:5]) if len(parts) > 1 else (parts[0][:5],)
@@ -287,7 +304,7 @@ class Russian:
                 continue
             tokens = self._within(span.start, span.stop)
             nominative = all(t.feats.get("Case", "Nom") == "Nom" for t in tokens)
-            name = _restore_yo(span.normal or span.text, span.text)
+            name = _feminine(_restore_yo(span.normal or span.text, span.text))
             mention = Mention(name, span.start, span.stop, nominative=nominative)
             (mentions if len(name.split()) > 1 else single).append(mention)
         _spell_as_nominative(mentions)
