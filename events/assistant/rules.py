@@ -328,9 +328,10 @@ def assign_roles(text: str, mentions: list[Mention], lang: Language) -> None:
     headed = heading_roles(text, lang)
     for sentence in sentences(text):
         here = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        if not here:
-            continue
         cues = _cue_spans(text, sentence, lang.person_cues)
+        if not here:
+            _pronoun_cues(text, sentence, cues, mentions, lang)
+            continue
         for clause in _clauses(text, sentence, lang.clause_break):
             in_clause = [m for m in here if clause.start <= m.start < clause.end]
             for cue in (c for c in cues if clause.start <= c[0] < clause.end):
@@ -351,6 +352,19 @@ def assign_roles(text: str, mentions: list[Mention], lang: Language) -> None:
             if role is None and cues:
                 role = min(cues, key=lambda c: _distance(c, mention.start, mention.end))[2]
             mention.role = role
+
+
+def _pronoun_cues(text, sentence: Span, cues, mentions: list[Mention], lang: Language) -> None:
+    """“He outlined …”, «Она рассказала …»: the cues of a sentence that opens
+    with a pronoun belong to the person named last before it."""
+    if not cues or not re.match(
+        rf"(?:{lang.pronouns})\b", text[sentence.start : sentence.end], re.I
+    ):
+        return
+    earlier = [m for m in mentions if m.name and m.end <= sentence.start]
+    if earlier:
+        person = earlier[-1]
+        person.role = _best([c[2] for c in cues] + [r for r in (person.role,) if r], PERSON_ROLES)
 
 
 def organization_roles(
