@@ -65,7 +65,9 @@ def render(proposal: Proposal) -> str:
         if person.title:
             lines.append(f"     {person.title}")
         if person.organization:
-            lines.append(f"     of {person.organization.name} {_mark(person.organization.match)}")
+            lines.append(
+                f"     organization: {person.organization.name} {_mark(person.organization.match)}"
+            )
     lines.append(f"Organizations ({len(proposal.organizations)}):")
     lines.extend(f"  {o.role}: {o.name} {_mark(o.match)}" for o in proposal.organizations)
     lines.append(f"Quotes ({len(proposal.quotes)}):")
