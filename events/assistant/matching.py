@@ -8,8 +8,7 @@ by a letter or two. A known post lifts a near match over the line.
 """
 
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -104,7 +103,6 @@ class Registry:
     topics: list[tuple[str, dict[str, str]]]  # slug, names by language
     competitions: list[tuple[str, list[str]]]
     _org_keys: dict[int, dict[str, str]] = field(default_factory=dict)
-    _people_by_key: dict[str, list[PersonRecord]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "Registry":
@@ -152,10 +150,6 @@ class Registry:
         between namesakes and admits a slightly more distant spelling."""
         if not self.people:
             return None
-        if not self._people_by_key:
-            for record in self.people:
-                for key in record.keys:
-                    self._people_by_key.setdefault(key, []).append(record)
         parts = name.split()
         key = name_key(f"{parts[0]} {parts[-1]}" if len(parts) > 2 else name)
         family = name_key(parts[-1])
@@ -236,10 +230,3 @@ def topics_in_text(registry: Registry, text: str, language: str) -> list[str]:
         if stems and all(any(word.startswith(stem) for word in words) for stem in stems):
             found.append(slug)
     return found
-
-
-def index_by(items: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    index: dict[str, list[str]] = defaultdict(list)
-    for key, value in items:
-        index[key].append(value)
-    return index
