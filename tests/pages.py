@@ -132,18 +132,44 @@ def meta_content(tree: Element, key: str) -> str | None:
 
 
 def queries_before_and_after_growth(count_queries, fetch, grow) -> tuple[int, int]:
-    """Queries of `fetch` with some rows, then with more rows; equal when the
-    page does not run a query per row. A warm-up request goes first so that
-    per-process caches (content types, translations) do not count; the shared
-    cache is emptied before each measure so cached figures are recomputed."""
+    """Queries of `fetch` (a GET answering 200) with some rows, then with more
+    rows; equal when the page does not run a query per row.
+
+    The answer must show the growth (its content changes), or the test would
+    compare two renderings of the same rows. A warm-up request goes first so
+    that per-process caches (content types, translations) do not count; the
+    shared cache is emptied before each measure so cached figures are
+    recomputed.
+    """
     from django.core.cache import cache
+
+    responses = []
+
+    def measured():
+        response = fetch()
+        responses.append(response)
+        return response
 
     grow()
     fetch()
     cache.clear()
-    before = count_queries(fetch)
+    before = count_queries(measured)
     grow()
     grow()
     cache.clear()
-    after = count_queries(fetch)
+    after = count_queries(measured)
+    first, second = (rows_shown(response.content) for response in responses)
+    assert second > first, f"the rows added do not show in the answer ({first} → {second})"
     return before, after
+
+
+# What a row is in each kind of answer: a list item or table row of a page, an
+# event of a calendar, an entry of a feed, an address of a sitemap, a record
+# of the API (its slug or code).
+ROW_MARKERS = (b"<li", b"<tr", b"BEGIN:VEVENT", b"<entry", b"<url>", b"<sitemap>", b'"slug"')
+
+
+def rows_shown(content: bytes) -> int:
+    """How many rows an answer shows, by the markers above (options of a
+    <select> are not rows: a filter's choices may grow while its list is empty)."""
+    return sum(content.count(marker) for marker in ROW_MARKERS)

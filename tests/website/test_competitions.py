@@ -8,6 +8,7 @@ import pytest
 from people.models import Country
 from tests.factories import (
     CompetitionFactory,
+    CountryFactory,
     EditionFactory,
     EntryFactory,
     EventFactory,
@@ -112,8 +113,10 @@ def test_competition_pages_query_counts_do_not_grow_with_rows(client, count_quer
         for _ in range(2):
             EntryFactory(edition=edition, nomination=nomination, organization=OrganizationFactory())
             EventFactory(edition=edition)
-        edition.countries.add(Country.objects.order_by("?").first())
+        edition.countries.add(CountryFactory())
         competition.organizers.add(OrganizationFactory())
+        # Another competition, for the list of competitions.
+        CompetitionFactory()
 
     for url in (competition.get_absolute_url(), "/en/competitions/"):
         before, after = queries_before_and_after_growth(

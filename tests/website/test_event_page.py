@@ -3,8 +3,8 @@
 import pytest
 
 from events.models import Event, Participation
-from people.models import Country
 from tests.factories import (
+    CountryFactory,
     EditionFactory,
     EventFactory,
     EventOrganizationFactory,
@@ -47,7 +47,7 @@ def _event_with(event, rows):
         SourceFactory(event=event)
         topic = TopicFactory()
         event.topics.add(topic)
-        event.countries.add(Country.objects.order_by("?").first())
+        event.countries.add(CountryFactory())
         EventFactory(edition=event.edition).topics.add(topic)
 
 
