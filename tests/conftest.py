@@ -6,8 +6,7 @@ from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import EditorFactory, UserFactory
-
-ON_POSTGRESQL = connection.vendor == "postgresql"
+from tests.models import ON_POSTGRESQL
 
 
 def pytest_configure(config):
@@ -120,6 +119,22 @@ def count_queries():
         return len(context.captured_queries)
 
     return count
+
+
+@pytest.fixture
+def data_queries():
+    """Run a GET answering 200; return the SQL it ran, but for the shared
+    cache's own (with the database cache a cache hit is a query too)."""
+
+    def run(func) -> list[str]:
+        with CaptureQueriesContext(connection) as context:
+            response = func()
+        assert response.status_code == 200
+        return [
+            query["sql"] for query in context.captured_queries if "django_cache" not in query["sql"]
+        ]
+
+    return run
 
 
 @pytest.fixture(autouse=True)

@@ -20,3 +20,20 @@ def form_errors(response) -> str:
         re.sub(r"<[^>]+>", " ", block)
         for block in re.findall(r'<ul class="errorlist[^"]*"[^>]*>.*?</ul>', html, re.S)
     ) + " ".join(re.findall(r'<p class="errornote">(.*?)</p>', html, re.S))
+
+
+def admin_form_errors(response) -> dict[str, list[str]]:
+    """The errors of an admin change form, by field: the main form's fields
+    (`__all__` for the record as a whole), each inline row's as
+    `<prefix>-<row>-<field>`, and each inline's own as `<prefix>`."""
+    errors = {
+        name: list(messages) for name, messages in response.context["adminform"].form.errors.items()
+    }
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        if formset.non_form_errors():
+            errors[formset.prefix] = list(formset.non_form_errors())
+        for index, form in enumerate(formset.forms):
+            for name, messages in form.errors.items():
+                errors[f"{formset.prefix}-{index}-{name}"] = list(messages)
+    return errors

@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from diplomacy.forms import CodeChoiceField
+from diplomacy.text import clean_text
 from events.models import Event, Topic
 from events.selectors.events import DEFAULT_ORDERING, topics_by_name
 from events.selectors.figures import countries_with_events, years_with_events
@@ -19,7 +20,21 @@ from people.models import Country, Organization, Person, Region
 from people.selectors import countries_by_name
 
 
-class EventFilterForm(forms.Form):
+class PrintableBoundField(forms.BoundField):
+    """A field that shows back what was typed without control characters: a
+    NUL in the address (?q=%00) is reported as an error, and must not be
+    written into the page, where no HTML parser accepts it."""
+
+    def value(self) -> Any:
+        value = super().value()
+        return clean_text(value, single_line=False) if isinstance(value, str) else value
+
+
+class SiteForm(forms.Form):
+    bound_field_class = PrintableBoundField
+
+
+class EventFilterForm(SiteForm):
     q = forms.CharField(label=_("Words"), required=False, max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -94,8 +109,14 @@ class EventFilterForm(forms.Form):
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, shown: bool = True, **kwargs: Any) -> None:
+        """`shown=False` for a form that only reads the address (the list's
+        calendar): its choices are then not looked up."""
         super().__init__(*args, **kwargs)
+        if shown:
+            self._offer_choices()
+
+    def _offer_choices(self) -> None:
         # Offer only what has events; any valid value is still accepted, so a
         # link to a country without events gives an empty list, not an error.
         countries = list(countries_with_events())
@@ -129,11 +150,11 @@ class EventFilterForm(forms.Form):
         return getattr(self, "cleaned_data", {}).get("ordering") or DEFAULT_ORDERING
 
 
-class SearchForm(forms.Form):
+class SearchForm(SiteForm):
     q = forms.CharField(label=_("Search for"), max_length=200, required=False)
 
 
-class PartnerCountryForm(forms.Form):
+class PartnerCountryForm(SiteForm):
     """Picks the second country of a bilateral view."""
 
     country = CodeChoiceField(

@@ -68,10 +68,24 @@ def test_reader_finds_the_round_table_and_a_participant_in_russian(page, seed):
 
 
 def test_event_page_fits_a_phone_screen(browser, seed):
+    from playwright.sync_api import expect
+
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    for path in (f"/en/events/{SEED}/", "/ru/events/", "/ky/statistics/", "/en/countries/kg/"):
-        page.goto(f"{seed}{path}")
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    headings = {
+        f"/en/events/{SEED}/": re.compile("^International round table"),
+        "/ru/events/": "События",
+        "/ky/statistics/": "Статистика",
+        "/en/countries/kg/": "Kyrgyzstan",
+    }
+    for path, heading in headings.items():
+        response = page.goto(f"{seed}{path}")
+        assert response.status == 200, path
+        expect(page.locator("h1")).to_have_text(heading)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, path
+    assert problems == []
     context.close()

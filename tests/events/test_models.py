@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from events.models import Edition, Entry, Event, Participation, Quote
 from tests.factories import (
@@ -17,17 +16,15 @@ from tests.factories import (
     PositionFactory,
     RegionFactory,
 )
+from tests.models import database_rejects
 
 pytestmark = pytest.mark.django_db
 
 
-def _rejected_by_database(change) -> bool:
-    try:
-        with transaction.atomic():
-            change()
-    except IntegrityError:
-        return True
-    return False
+def _unique_violation(constraint: str, sqlite_columns: str, change) -> bool:
+    """PostgreSQL names the unique constraint; SQLite its table and columns."""
+    complaint = database_rejects(change)
+    return constraint in complaint or f"unique constraint failed: {sqlite_columns}" in complaint
 
 
 def _messages(instance) -> list[str]:
@@ -38,7 +35,7 @@ def _messages(instance) -> list[str]:
 
 def test_event_ending_before_start_is_rejected():
     event = EventFactory()
-    assert _rejected_by_database(
+    assert "event_ends_after_start" in database_rejects(
         lambda: Event.objects.filter(pk=event.pk).update(end_date=datetime.date(2023, 4, 23))
     )
     event.end_date = datetime.date(2023, 4, 23)
@@ -50,7 +47,7 @@ def test_event_ending_before_start_time_on_the_same_day_is_rejected():
     event.end_date = event.start_date
     event.end_time = datetime.time(9, 0)
     assert _messages(event) == ["An event cannot end before it starts."]
-    assert _rejected_by_database(lambda: event.save())
+    assert "event_ends_after_start_time" in database_rejects(lambda: event.save())
 
 
 def test_event_end_time_needs_a_start_time():
@@ -63,7 +60,7 @@ def test_event_region_must_be_in_the_host_country():
     event = EventFactory(host_country=CountryFactory(code="QK"))
     event.region = RegionFactory(country=CountryFactory(code="QR"), code="QR-MOW")
     assert _messages(event) == ["The region must belong to the host country."]
-    assert _rejected_by_database(lambda: event.save())
+    assert "event_region_in_host_country" in database_rejects(lambda: event.save())
     event.region = RegionFactory(country=event.host_country, code="QK-GB")
     event.full_clean()
     event.save()
@@ -71,7 +68,9 @@ def test_event_region_must_be_in_the_host_country():
 
 def test_event_cannot_be_its_own_parent():
     event = EventFactory()
-    assert _rejected_by_database(lambda: Event.objects.filter(pk=event.pk).update(parent=event))
+    assert "event_not_own_parent" in database_rejects(
+        lambda: Event.objects.filter(pk=event.pk).update(parent=event)
+    )
 
 
 def test_event_timezone_must_exist():
@@ -98,7 +97,11 @@ def test_person_appears_once_per_role_in_an_event():
         event=participation.event, person=participation.person, role=participation.role
     )
     assert _messages(duplicate) == ["This person already has this role in the event."]
-    assert _rejected_by_database(lambda: duplicate.save())
+    assert _unique_violation(
+        "participation_person_role_unique",
+        "events_participation.event_id",
+        lambda: duplicate.save(),
+    )
     # The same person in another role is fine.
     Participation.objects.create(
         event=participation.event, person=participation.person, role="moderator"
@@ -109,7 +112,7 @@ def test_participation_needs_a_person_or_an_organization():
     event = EventFactory()
     unnamed = Participation(event=event, role="attendee", position_title_en="Director")
     assert _messages(unnamed) == ["Choose a person, or the organization of an unnamed participant."]
-    assert _rejected_by_database(lambda: unnamed.save())
+    assert "participation_has_person_or_organization" in database_rejects(lambda: unnamed.save())
     unnamed.organization = OrganizationFactory()
     unnamed.full_clean()
     unnamed.save()
@@ -128,7 +131,9 @@ def test_edition_year_is_unique_per_competition():
     edition = EditionFactory(year=2022)
     duplicate = Edition(competition=edition.competition, year=2022)
     assert _messages(duplicate) == ["This competition already has an edition that year."]
-    assert _rejected_by_database(lambda: duplicate.save())
+    assert _unique_violation(
+        "edition_unique_year", "events_edition.competition_id", lambda: duplicate.save()
+    )
 
 
 def test_entry_needs_an_entrant_and_a_region_of_its_country():
@@ -141,12 +146,12 @@ def test_entry_needs_an_entrant_and_a_region_of_its_country():
         region=RegionFactory(country=CountryFactory(code="QR"), code="QR-MOW"),
     )
     assert _messages(entry) == ["The region must belong to the entry's country."]
-    assert _rejected_by_database(lambda: entry.save())
+    assert "entry_region_in_country" in database_rejects(lambda: entry.save())
 
 
 def test_quote_needs_text():
     quote = Quote(event=EventFactory(), person=PersonFactory(), text="")
-    assert _rejected_by_database(lambda: quote.save())
+    assert "quote_not_empty" in database_rejects(lambda: quote.save())
 
 
 def test_one_day_event_ending_before_its_start_time_is_rejected():
@@ -154,6 +159,6 @@ def test_one_day_event_ending_before_its_start_time_is_rejected():
     event = EventFactory(start_time=datetime.time(18, 0))
     event.end_time = datetime.time(9, 0)
     assert _messages(event) == ["An event cannot end before it starts."]
-    assert _rejected_by_database(lambda: event.save())
+    assert "event_ends_after_start_time" in database_rejects(lambda: event.save())
     event.end_date = datetime.date(2023, 4, 25)
     event.full_clean()

@@ -8,7 +8,7 @@ from tests.factories import (
     PersonFactory,
     PositionFactory,
 )
-from tests.forms import form_errors, management_form
+from tests.forms import admin_form_errors, management_form
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,9 @@ def test_admin_position_ending_before_start_is_a_form_error(editor_client):
     }
     response = editor_client.post(url, data)
     assert response.status_code == 200
-    assert "A position cannot end before it starts." in form_errors(response)
+    assert admin_form_errors(response) == {
+        "positions-0-__all__": ["A position cannot end before it starts."]
+    }
     assert Position.objects.count() == 0
 
 

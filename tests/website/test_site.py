@@ -3,6 +3,7 @@
 import pytest
 
 from tests.pages import (
+    fetch,
     fetch_page,
     find_all,
     text,
@@ -71,36 +72,70 @@ def test_every_page_is_valid_and_accessible(client, seed, language):
         assert tree.get("lang") == language
 
 
+NOT_UNDERSTOOD = "This filter was left out."
+NOT_FOUND = "There is no page at this address, or it is not public."
+
+
 @pytest.mark.parametrize(
-    "url",
+    ("url", "status", "message"),
     [
-        "/en/events/?year=99999999999999999999",
-        "/en/events/?country=%00",
-        "/en/events/?organization=%00&person=%00&topic=%00&region=%00&host_country=%00",
-        "/en/events/?q=%00",
-        "/en/events/?q=%26%7C%21%3A*()",
-        "/en/events/?ordering=drop",
-        "/en/events/?page=-1",
-        "/en/events/?page=1e9",
-        "/en/events/?kind=&country=&year=&topic=",
-        "/en/events/?country=k",
-        "/en/events.ics?country=%00&page=abc",
-        "/en/search/?q=%00",
-        "/en/search/?q=%26%7C%21",
-        "/en/countries/ru/with/?country=%00",
-        "/en/countries/ru/with/?country=",
-        "/en/countries/%00/",
-        "/en/countries/ru/with/x/",
-        "/en/events/no-such-event/",
-        "/en/events/no-such-event.ics",
-        "/en/competitions/no-such-competition/",
-        "/en/people/nobody/",
-        "/en/organizations/nothing/",
+        (
+            "/en/events/?year=99999999999999999999",
+            400,
+            "Year: Ensure this value is less than or equal to 2200.",
+        ),
+        (
+            "/en/events/?country=%00",
+            400,
+            "Country (host or taking part): Null characters are not allowed.",
+        ),
+        (
+            "/en/events/?organization=%00&person=%00&topic=%00&region=%00&host_country=%00",
+            400,
+            "Person: Null characters are not allowed.",
+        ),
+        ("/en/events/?q=%00", 400, "Words: Null characters are not allowed."),
+        ("/en/events/?q=%26%7C%21%3A*()", 200, "0 events"),
+        (
+            "/en/events/?ordering=drop",
+            400,
+            "Sort by: Select a valid choice. drop is not one of the available choices.",
+        ),
+        ("/en/events/?page=-1", 400, "“-1” is not a page number; here is the first page."),
+        ("/en/events/?page=1e9", 400, "“1e9” is not a page number; here is the first page."),
+        ("/en/events/?kind=&country=&year=&topic=", 200, "1 event"),
+        ("/en/events/?country=k", 400, "Country (host or taking part): Select a valid choice."),
+        ("/en/search/?q=%00", 400, "Null characters are not allowed."),
+        ("/en/search/?q=%26%7C%21", 200, "Nobody found."),
+        ("/en/countries/ru/with/?country=%00", 400, "Choose a country from the list."),
+        ("/en/countries/ru/with/?country=", 400, "Choose a country from the list."),
+        ("/en/countries/%00/", 404, NOT_FOUND),
+        ("/en/countries/ru/with/x/", 404, NOT_FOUND),
+        ("/en/events/no-such-event/", 404, NOT_FOUND),
+        ("/en/competitions/no-such-competition/", 404, NOT_FOUND),
+        ("/en/people/nobody/", 404, NOT_FOUND),
+        ("/en/organizations/nothing/", 404, NOT_FOUND),
     ],
 )
-def test_bad_addresses_and_parameters_never_give_a_500(client, seed, url):
-    response = client.get(url)
-    assert response.status_code in {200, 400, 404}, url
+def test_bad_addresses_and_parameters_are_named_never_a_500(client, seed, url, status, message):
+    tree = fetch_page(client, url, status)
+    assert message in text(tree.find(".//main"))
+    if message.endswith(":") or (
+        status == 400 and url.startswith("/en/events/?") and "page" not in url
+    ):
+        assert NOT_UNDERSTOOD in text(tree.find(".//main"))
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "body"),
+    [
+        ("/en/events.ics?country=%00&page=abc", 400, b"country: Null characters are not allowed."),
+        ("/en/events/no-such-event.ics", 404, NOT_FOUND.encode()),
+    ],
+)
+def test_bad_calendar_addresses_are_named_never_a_500(client, seed, url, status, body):
+    response = fetch(client, url, status)
+    assert body in response.content
 
 
 def test_favicon_is_served_for_every_page_including_the_admin(client):

@@ -108,7 +108,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def event_list_ics(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET)
+    form = EventFilterForm(request.GET, shown=False)
     if not form.is_valid():
         messages = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
         return HttpResponse(

@@ -3,11 +3,13 @@
 import base64
 import re
 import shlex
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.utils import timezone
 from knox.models import AuthToken
 
 pytestmark = pytest.mark.django_db
@@ -91,8 +93,12 @@ def test_create_api_token_prints_a_working_token(client, capsys):
 
     editor = EditorFactory(username="partner")
     call_command("create_api_token", "partner", "--days", "7")
-    token = capsys.readouterr().out.splitlines()[0]
-    assert AuthToken.objects.get(user=editor).expiry is not None
+    printed, expires = capsys.readouterr().out.splitlines()
+    expiry = AuthToken.objects.get(user=editor).expiry
+    # Seven days from now, to the minute, as the command says.
+    assert abs(expiry - (timezone.now() + timedelta(days=7))) < timedelta(minutes=1)
+    assert expires == f"(expires {expiry:%Y-%m-%d %H:%M} UTC)"
+    token = printed
     response = client.post(
         "/api/v1/events/",
         {"title": {"en": "Forum"}, "kind": "forum", "start_date": "2024-01-01"},

@@ -106,7 +106,12 @@ def test_schema_is_valid_openapi_3_and_documents_parameters_and_errors(api_clien
     create = schema["paths"]["/api/v1/events/"]["post"]
     assert sorted(create["responses"]) == ["201", "400", "401", "403", "404", "429"]
     error = schema["components"]["schemas"]["EventsListErrorResponse400"]
-    assert error["oneOf"]
+    assert error["oneOf"] == [
+        {"$ref": "#/components/schemas/ValidationError"},
+        {"$ref": "#/components/schemas/ParseErrorResponse"},
+    ]
+    item = schema["components"]["schemas"]["ValidationErrorItem"]
+    assert sorted(item["properties"]) == ["attr", "code", "detail"]
 
 
 def test_docs_page_works_without_the_internet(api_client):

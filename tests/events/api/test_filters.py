@@ -118,6 +118,7 @@ def test_filter_updated_since_accepts_any_iso_offset(api_client):
     assert slugs_of(api_client, "updated_since=2024-01-01T00:00:00%2B17:45") == ["new"]
 
 
+@pytest.mark.postgresql  # the stored vectors rebuild_search_index writes
 def test_filter_q_in_both_scripts(api_client):
     event = EventFactory(slug="forum", title_en="Youth forum", title_ru="Молодёжный форум")
     ParticipationFactory(
