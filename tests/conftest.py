@@ -1,3 +1,4 @@
+import datetime
 import io
 import os
 
@@ -5,8 +6,22 @@ import pytest
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import EditorFactory, UserFactory
+from tests.factories import (
+    CompetitionFactory,
+    CountryFactory,
+    EditionFactory,
+    EditorFactory,
+    EventFactory,
+    EventOrganizationFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    QuoteFactory,
+    TopicFactory,
+    UserFactory,
+)
 from tests.models import ON_POSTGRESQL
+from tests.seed import SECRET
 
 
 def pytest_configure(config):
@@ -87,6 +102,38 @@ def seed(db):
 
     call_command("load_demo_data", stdout=io.StringIO())
     return Event.objects.get(slug=SEED)
+
+
+@pytest.fixture
+def draft_world(db):
+    """A public event and a draft sharing everything: a person, an organization,
+    a competition edition, a topic, a host and a participating country."""
+    host, guest = CountryFactory(name_en="Hostland"), CountryFactory(name_en="Guestland")
+    person, organization = PersonFactory(slug="speaker"), OrganizationFactory(slug="union")
+    edition = EditionFactory(competition=CompetitionFactory(slug="cup"), year=2023)
+    topic = TopicFactory(slug="culture")
+    events = {}
+    for status, title in (("published", "Open forum"), ("draft", SECRET)):
+        event = EventFactory(
+            title_en=title,
+            slug=title.lower().replace(" ", "-"),
+            status=status,
+            host_country=host,
+            edition=edition,
+            start_date=datetime.date(2023, 5, 1 if status == "published" else 2),
+        )
+        event.countries.add(guest)
+        event.topics.add(topic)
+        ParticipationFactory(event=event, person=person)
+        EventOrganizationFactory(event=event, organization=organization)
+        QuoteFactory(event=event, person=person, text=f"Words said at the {title}")
+        events[status] = event
+    # A draft of another kind, so statistics would count a kind of its own.
+    EventFactory(title_en=SECRET, slug="secret-exhibition", kind="exhibition", status="draft")
+    from django.core.cache import cache
+
+    cache.clear()
+    return {"host": host, "guest": guest, "events": events}
 
 
 @pytest.fixture

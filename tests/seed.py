@@ -6,3 +6,6 @@ SEED_TITLE = (
     "International round table on the role of public diplomacy in the development "
     "of Russian-Kyrgyz relations"
 )
+
+# The title of the draft in the draft_world fixture, which no public answer may show.
+SECRET = "Secret summit"

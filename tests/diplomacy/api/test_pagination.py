@@ -1,5 +1,7 @@
 """Queries per request do not grow with page size; deep pages cost what the first does."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -96,6 +98,68 @@ def test_pages_follow_next_links_without_gaps_or_repeats(api_client):
     assert pages == 3
     assert sorted(seen) == sorted(created)
     assert len(seen) == len(set(seen))
+
+
+def _walk(api_client, url: str) -> list[list[str]]:
+    """The slugs of every page, following `next` links."""
+    pages = []
+    while url:
+        response = api_client.get(url)
+        assert response.status_code == 200, response.content
+        body = response.json()
+        pages.append([row["slug"] for row in body["results"]])
+        url = body["next"]
+    return pages
+
+
+@pytest.fixture
+def twelve_events():
+    """Twelve events over four days: some at a time of day, some all day, two
+    at the same time (told apart by their id), titles in no particular order."""
+    specs = [
+        (1, None, "K"), (1, "09:00", "B"), (1, "09:00", "H"), (1, "18:00", "E"),
+        (2, None, "A"), (2, "10:00", "L"), (3, "08:30", "C"), (3, None, "J"),
+        (3, "23:59", "F"), (4, "00:00", "D"), (4, None, "I"), (4, "12:00", "G"),
+    ]  # fmt: skip
+    return [
+        EventFactory(
+            slug=f"event-{title.lower()}",
+            title_en=title,
+            start_date=datetime.date(2024, 3, day),
+            start_time=datetime.time.fromisoformat(time) if time else None,
+        )
+        for day, time, title in specs
+    ]
+
+
+def _by_start(event) -> tuple:
+    return (event.start_date, event.start_time or datetime.time(0, 0), event.pk)
+
+
+@pytest.mark.parametrize("page_size", [4, 5])
+def test_default_order_is_newest_first_page_by_page(api_client, twelve_events, page_size):
+    # 12 rows in pages of 4 end exactly on a page boundary: no empty last page.
+    newest_first = [event.slug for event in sorted(twelve_events, key=_by_start, reverse=True)]
+    pages = _walk(api_client, f"/api/v1/events/?page_size={page_size}")
+    expected = [newest_first[i : i + page_size] for i in range(0, 12, page_size)]
+    assert pages == expected
+
+
+@pytest.mark.parametrize(
+    ("ordering", "key", "reverse"),
+    [
+        ("start", _by_start, False),
+        ("-start", _by_start, True),
+        ("title", lambda event: (event.title_en, event.pk), False),
+        ("-title", lambda event: (event.title_en, event.pk), True),
+    ],
+)
+def test_each_ordering_pages_both_ways_without_gaps(
+    api_client, twelve_events, ordering, key, reverse
+):
+    expected = [event.slug for event in sorted(twelve_events, key=key, reverse=reverse)]
+    pages = _walk(api_client, f"/api/v1/events/?ordering={ordering}&page_size=4")
+    assert pages == [expected[0:4], expected[4:8], expected[8:12]]
 
 
 def test_page_size_is_capped_at_100(api_client):
