@@ -56,9 +56,15 @@ def sanitize_html(html: str) -> str:
     )
 
 
+def slug_base(text: str, *, max_length: int = 100) -> str:
+    """A slug from any script (Cyrillic is transliterated), with room left for
+    a "-2" … "-999" that unique_slug may add."""
+    return slugify(text, max_length=max_length - 4, word_boundary=True) or "item"
+
+
 def unique_slug(instance: models.Model, text: str, *, max_length: int = 100) -> str:
     """A slug from any script (Cyrillic is transliterated), unique in its table."""
-    base = slugify(text, max_length=max_length - 4, word_boundary=True) or "item"
+    base = slug_base(text, max_length=max_length)
     others = type(instance)._default_manager.exclude(pk=instance.pk)
     taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
     candidate, number = base, 2

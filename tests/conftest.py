@@ -3,7 +3,7 @@ import io
 import os
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
@@ -84,12 +84,48 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_reference_data()
-        # Tests marked serialized_rollback (the live-server browser tests)
-        # restore this snapshot; take it again now that it holds the
-        # reference data, so the tests after them still find the countries.
-        for database in connections.all(initialized_only=True):
-            if hasattr(database, "_test_serialized_contents"):
-                database._test_serialized_contents = database.creation.serialize_db_to_string()
+        # What the migrations gave the Editors group, to give it again after
+        # a transactional test empties the tables.
+        from django.contrib.auth.models import Group
+
+        group = Group.objects.get(name="Editors")
+        EDITORS_PERMISSIONS.update(
+            group.permissions.values_list("content_type__app_label", "codename")
+        )
+
+
+EDITORS_PERMISSIONS: set[tuple[str, str]] = set()
+
+
+@pytest.fixture(autouse=True)
+def _shared_rows_in_transactional_tests(request):
+    """A transactional test (the browser's live server, threads writing at
+    once) ends by emptying every table; the next one finds the ISO countries
+    and the Editors group put back, as every other test does."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not transactional or "migrator" in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group
+
+    from people.models import Country
+    from people.reference import load_reference_data
+
+    if not Country.objects.exists():
+        load_reference_data()
+    if not Group.objects.filter(name="Editors").exists():
+        # Emptying the tables recreated the permissions, not the group.
+        from django.contrib.auth.models import Permission
+
+        group = Group.objects.create(name="Editors")
+        group.permissions.set(
+            permission
+            for permission in Permission.objects.select_related("content_type")
+            if (permission.content_type.app_label, permission.codename) in EDITORS_PERMISSIONS
+        )
 
 
 @pytest.fixture

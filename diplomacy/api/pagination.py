@@ -50,11 +50,9 @@ class KeysetPagination(BasePagination):
     def get_next_link(self) -> str | None:
         if not self.has_next:
             return None
-        token = base64.urlsafe_b64encode(
-            json.dumps([self.ordering_name, self.next_key], default=str).encode()
-        ).decode()
+        token = encode_cursor(self.ordering_name, self.next_key)
         return replace_query_param(
-            self.request.build_absolute_uri(), self.cursor_query_param, token.rstrip("=")
+            self.request.build_absolute_uri(), self.cursor_query_param, token
         )
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
@@ -105,14 +103,28 @@ class KeysetPagination(BasePagination):
         token = request.query_params.get(self.cursor_query_param)
         if not token:
             return None
-        try:
-            padded = token + "=" * (-len(token) % 4)
-            name, values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-            raise _invalid_cursor() from None
-        if name != self.ordering_name or not isinstance(values, list):
+        name, values = decode_cursor(token)
+        if name != self.ordering_name:
             raise _invalid_cursor()
         return values
+
+
+def encode_cursor(ordering: str, key: list) -> str:
+    """The position after a row: its ordering and key values, opaque to clients."""
+    payload = json.dumps([ordering, key], default=str).encode()
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+def decode_cursor(token: str) -> tuple[str, list]:
+    """encode_cursor()'s ordering and values back, or a 400 for anything else."""
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        name, values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise _invalid_cursor() from None
+    if not isinstance(name, str) or not isinstance(values, list):
+        raise _invalid_cursor()
+    return name, values
 
 
 def _sort_keys(queryset: QuerySet) -> tuple[str, ...]:

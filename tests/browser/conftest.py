@@ -10,9 +10,9 @@ from django.core.management import call_command
 CHROMIUM = shutil.which("chromium")
 BROWSER_TEST = [
     pytest.mark.browser,
-    # Transactional, so the live server's thread sees the data; the snapshot
-    # restores the ISO countries and the Editors group for later tests.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Transactional, so the live server's thread sees the data (the ISO
+    # countries and the Editors group are put back: tests/conftest.py).
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         CHROMIUM is None and not os.environ.get("CI"),
         reason="Chromium is not installed (CI installs it and runs these tests)",
