@@ -1,0 +1,57 @@
+"""How many queries each public page and API answer runs, with the seed
+record and a cold shared cache: the tests beside each page check that counts
+do not grow with rows; these catch a constant bloat (a query added to every
+request). Reads and writes of the shared cache itself are left out, so the
+figures are the same with the database cache and with Redis. Change a
+figure here when a change of the code changes it, and say why in the commit."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+SITE = {
+    "/en/": 8,
+    "/en/events/": 12,
+    "/en/events/round-table-public-diplomacy-russia-kyrgyzstan-2023/": 9,
+    "/en/events/round-table-public-diplomacy-russia-kyrgyzstan-2023.ics": 2,
+    "/en/events.ics": 5,
+    "/en/events/feed.atom": 2,
+    "/en/search/?q=Kosachev": 4,
+    "/en/competitions/": 1,
+    "/en/competitions/leader-of-peoples-diplomacy/": 7,
+    "/en/statistics/": 21,
+    "/en/countries/": 5,
+    "/en/countries/kg/": 15,
+    "/en/countries/ru/with/kg/": 5,
+    "/en/people/konstantin-kosachev/": 6,
+    "/en/organizations/assembly-of-the-peoples-of-russia/": 12,
+    "/sitemap.xml": 13,
+    "/sitemap-events.xml": 6,
+}
+API = {
+    "/api/v1/events/": 9,
+    "/api/v1/events/round-table-public-diplomacy-russia-kyrgyzstan-2023/": 9,
+    "/api/v1/events/?q=Kosachev": 9,
+    "/api/v1/round-tables/": 9,
+    "/api/v1/competitions/": 9,
+    "/api/v1/people/": 4,
+    "/api/v1/people/konstantin-kosachev/": 4,
+    "/api/v1/organizations/": 3,
+    "/api/v1/countries/": 3,
+    "/api/v1/regions/?country=kg": 4,
+    "/api/v1/removed-events/?since=2000-01-01T00:00:00Z": 3,
+}
+
+
+@pytest.mark.parametrize(("url", "budget"), [*SITE.items(), *API.items()])
+def test_queries_per_answer_stay_within_budget(client, seed, url, budget):
+    client.get(url)  # per-process caches (content types, translations)
+    cache.clear()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    queries = [query["sql"] for query in context.captured_queries]
+    assert len([sql for sql in queries if "django_cache" not in sql]) == budget
