@@ -351,6 +351,9 @@ def run_tests(paths: tuple[str, ...], *, stop_first: bool) -> int:
     if stop_first:
         command.append("-x")
     result = subprocess.run(command, cwd=ROOT, capture_output=True, check=False, timeout=1800)
+    # With workers, stopping at the first failure is reported as interrupted (2).
+    if result.returncode == 2 and b"stopping after 1 failures" in result.stdout:
+        return 1
     return result.returncode
 
 
