@@ -126,3 +126,27 @@ class OrderedFilterSet(django_filters.FilterSet):
         for name in orderings:
             queryset = self.filters[name].filter(queryset, self.form.cleaned_data.get(name))
         return queryset
+
+
+class StrictBooleanField(forms.Field):
+    """`true` or `false` (also `1` or `0`); anything else is an error, not
+    silently "no filter" as Django's NullBooleanField would have it."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        try:
+            return self.VALUES[str(value).strip().lower()]
+        except KeyError:
+            raise forms.ValidationError("Use true or false.", code="invalid") from None
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class BooleanFilter(django_filters.Filter):
+    """A yes-or-no filter whose meaning the list's own code applies."""
+
+    field_class = StrictBooleanField
