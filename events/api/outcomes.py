@@ -126,7 +126,7 @@ class OutcomeSerializer(EventOutcomeSerializer):
         fields = ["slug", "url", "event", *EventOutcomeSerializer.Meta.fields[2:]]
 
 
-class ReportedFiguresSerializer(serializers.Serializer):
+class EventReportedFiguresSerializer(serializers.Serializer):
     participants = serializers.IntegerField(allow_null=True)
     countries = serializers.IntegerField(allow_null=True)
     regions = serializers.IntegerField(allow_null=True)
@@ -134,7 +134,7 @@ class ReportedFiguresSerializer(serializers.Serializer):
     text = TranslatedField(help_text="The figures in the organizers' own words.")
 
 
-@extend_schema_field(ReportedFiguresSerializer)
+@extend_schema_field(EventReportedFiguresSerializer)
 class EventReportedFiguresField(serializers.Field):
     """The figures as the organizers reported them; every one null when none are."""
 
@@ -146,10 +146,10 @@ class EventReportedFiguresField(serializers.Field):
             figures = event.reported_figures
         except ReportedFigures.DoesNotExist:
             figures = ReportedFigures(event=event)
-        return ReportedFiguresSerializer(figures).data
+        return EventReportedFiguresSerializer(figures).data
 
 
-class DerivedFiguresSerializer(serializers.Serializer):
+class EventDerivedFiguresSerializer(serializers.Serializer):
     participants = serializers.IntegerField(
         help_text="People taking part (once each), and participants named only by post."
     )
@@ -162,7 +162,7 @@ class DerivedFiguresSerializer(serializers.Serializer):
     )
 
 
-@extend_schema_field(DerivedFiguresSerializer)
+@extend_schema_field(EventDerivedFiguresSerializer)
 class EventDerivedFiguresField(serializers.Field):
     """Figures counted from the participants and organizations on record."""
 
@@ -170,7 +170,7 @@ class EventDerivedFiguresField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, event: Event) -> dict:
-        return DerivedFiguresSerializer(derived_figures(event)).data
+        return EventDerivedFiguresSerializer(derived_figures(event)).data
 
 
 # --- writes, inside an event ----------------------------------------------------------
@@ -270,7 +270,7 @@ class OutcomeWriteSerializer(serializers.Serializer):
         return attrs
 
 
-class ReportedFiguresWriteSerializer(serializers.Serializer):
+class EventReportedFiguresWriteSerializer(serializers.Serializer):
     participants = serializers.IntegerField(min_value=0, allow_null=True, required=False)
     countries = serializers.IntegerField(min_value=0, allow_null=True, required=False)
     regions = serializers.IntegerField(min_value=0, allow_null=True, required=False)

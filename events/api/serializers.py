@@ -15,8 +15,8 @@ from events.api.outcomes import (
     EventDerivedFiguresField,
     EventOutcomeSerializer,
     EventReportedFiguresField,
+    EventReportedFiguresWriteSerializer,
     OutcomeWriteSerializer,
-    ReportedFiguresWriteSerializer,
 )
 from events.models import (
     Competition,
@@ -435,7 +435,7 @@ class EventWriteSerializer(serializers.Serializer):
         help_text="Replaces the event's outcomes; one with a slug the event has is kept "
         "and changed in place.",
     )
-    reported_figures = ReportedFiguresWriteSerializer(
+    reported_figures = EventReportedFiguresWriteSerializer(
         allow_null=True, required=False, help_text="Replaces the figures; null removes them."
     )
 
