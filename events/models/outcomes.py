@@ -61,7 +61,7 @@ class Outcome(models.Model):
         _("planned until"),
         null=True,
         blank=True,
-        help_text=_("For a plan naming a period: its last day (a month: its last day)."),
+        help_text=_("For a plan naming a period: its last day."),
     )
     follow_up = models.ForeignKey(
         Event,
