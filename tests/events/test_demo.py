@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from events.models import Competition, Event
+from events.models import Competition, Event, Outcome
 from people.models import Organization, Person
 
 pytestmark = pytest.mark.django_db
@@ -218,28 +218,65 @@ def test_demo_competition_editions_and_figures(demo):
     assert list(editions[2023].events.all()) == [demo]
 
 
-def test_demo_load_twice_changes_nothing(demo, capsys):
-    before = {
+def test_demo_outcomes_are_the_two_agreed_points(demo):
+    rows = [
+        (outcome.slug, outcome.kind, outcome.title_en, outcome.date, outcome.document_url)
+        for outcome in demo.outcomes.all()
+    ]
+    assert rows == [
+        (
+            "continue-humanitarian-projects-bishkek-moscow-2023",
+            "statement",
+            "Humanitarian projects bringing Bishkek and Moscow closer must continue",
+            None,
+            "",
+        ),
+        (
+            "single-eurasian-information-space-2023",
+            "recommendation",
+            "Create a single Eurasian information space",
+            None,
+            "",
+        ),
+    ]
+    # No document was signed and no one is named as a party.
+    assert Outcome.objects.filter(parties__isnull=False).count() == 0
+    assert all(o.title_ru and o.title_ky and o.text_ru and o.text_ky for o in demo.outcomes.all())
+    assert demo.outcomes.get(kind="statement").text_en == (
+        "The participants agreed that it is necessary to continue humanitarian projects that "
+        "bring Bishkek and Moscow closer."
+    )
+
+
+def _snapshot(demo) -> dict:
+    return {
         "events": list(Event.objects.values_list("pk", "updated_at")),
         "people": list(Person.objects.values_list("pk", "updated_at")),
         "participations": list(demo.participations.values_list("pk", flat=True)),
+        "outcomes": list(Outcome.objects.values_list("pk", "updated_at")),
         "history": demo.history.count(),
+        "outcome_history": Outcome.history.count(),
     }
+
+
+def test_demo_load_twice_changes_nothing(demo, capsys):
+    before = _snapshot(demo)
     capsys.readouterr()
     call_command("load_demo_data")
     assert capsys.readouterr().out == "Demo data already up to date; nothing changed.\n"
-    after = {
-        "events": list(Event.objects.values_list("pk", "updated_at")),
-        "people": list(Person.objects.values_list("pk", "updated_at")),
-        "participations": list(demo.participations.values_list("pk", flat=True)),
-        "history": demo.history.count(),
-    }
-    assert after == before
+    assert _snapshot(demo) == before
 
 
 def test_demo_load_repairs_an_edited_record(demo):
+    kept = demo.outcomes.get(kind="statement")
+    Outcome.objects.filter(pk=kept.pk).update(title_en="Edited")
+    demo.outcomes.filter(kind="recommendation").delete()
     demo.participations.filter(role="moderator").delete()
     Person.objects.filter(slug="vladimir-zorin").update(family_name_ru="Зоринн")
     call_command("load_demo_data")
     assert demo.participations.filter(role="moderator").count() == 1
     assert Person.objects.get(slug="vladimir-zorin").family_name_ru == "Зорин"
+    assert list(demo.outcomes.values_list("pk", "title_en")) == [
+        (kept.pk, "Humanitarian projects bringing Bishkek and Moscow closer must continue"),
+        (kept.pk + 2, "Create a single Eurasian information space"),
+    ]
