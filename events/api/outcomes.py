@@ -6,8 +6,6 @@ The event's serializers (events/api/serializers.py) nest these; nothing here
 imports them, so the two modules do not import each other.
 """
 
-from collections import Counter
-
 import django_filters
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
@@ -123,7 +121,12 @@ class OutcomeSerializer(EventOutcomeSerializer):
     event = OutcomeEventSerializer()
 
     class Meta(EventOutcomeSerializer.Meta):
-        fields = ["slug", "url", "event", *EventOutcomeSerializer.Meta.fields[2:]]
+        fields = [
+            "slug",
+            "url",
+            "event",
+            *(name for name in EventOutcomeSerializer.Meta.fields if name not in ("slug", "url")),
+        ]
 
 
 class EventReportedFiguresSerializer(serializers.Serializer):
@@ -244,19 +247,13 @@ class OutcomeWriteSerializer(serializers.Serializer):
     parties = PartyWriteSerializer(many=True, required=False)
 
     def validate_parties(self, parties: list[dict]) -> list[dict]:
-        seen = Counter()
+        seen: set[tuple[str, object]] = set()
         errors: list[dict] = []
         for party in parties:
-            key = (
-                ("organization", party["organization"])
-                if party.get("organization")
-                else (
-                    "country",
-                    party["country"],
-                )
-            )
-            seen[key] += 1
-            errors.append({key[0]: ["Already a party to this outcome."]} if seen[key] > 1 else {})
+            field = "organization" if party.get("organization") else "country"
+            key = (field, party[field])
+            errors.append({field: ["Already a party to this outcome."]} if key in seen else {})
+            seen.add(key)
         if any(errors):
             raise serializers.ValidationError(errors)
         return parties

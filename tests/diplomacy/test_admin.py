@@ -179,7 +179,7 @@ def test_admin_change_form_queries_do_not_grow_with_rows(model, editor_client, c
     assert many == few
 
 
-@pytest.mark.parametrize("model", [Event, Person, Organization], ids=_label)
+@pytest.mark.parametrize("model", [Event, Person, Organization, Outcome], ids=_label)
 def test_admin_history_page_queries_do_not_grow_with_changes(model, editor_client, count_queries):
     obj = CHANGE_FORM_BUILDERS[model](1)
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_history", args=[obj.pk])

@@ -22,6 +22,7 @@ from tests.pages import (
     fetch,
     fetch_page,
     json_ld,
+    list_titles,
     queries_before_and_after_growth,
     section_of,
     text,
@@ -392,3 +393,9 @@ def test_done_when_a_memorandum_and_a_plan_entered_through_the_api(api_client, c
     assert text(follow_up.find(".//li")) == (
         "Hold a summer school — planned at Forum of assemblies, May 1, 2024"
     )
+
+
+def test_search_page_finds_the_seed_event_by_its_outcomes(client, seed):
+    # Words of the outcomes' Kyrgyz text only: the event's own text has none.
+    tree = fetch_page(client, "/ky/search/?q=гуманитардык долбоорлорду")
+    assert list_titles(section_of(tree, "found-events")) == [seed.title_ky]
