@@ -76,9 +76,16 @@ def _outcomes_vector() -> SearchVector:
     its own configuration, as the event's own text is."""
     vector = None
     for language, config in CONFIGS.items():
-        outcomes = Outcome.objects.filter(event=OuterRef("pk"))
         for field, weight in (("title", "B"), ("text", "C")):
-            text = _joined(outcomes, [f"{field}_{language}"])
+            # Aggregated under a name of its own: "text" is a column of outcomes.
+            joined = (
+                Outcome.objects.filter(event=OuterRef("pk"))
+                .order_by()
+                .values("event")
+                .annotate(joined=StringAgg(F(f"{field}_{language}"), delimiter=" "))
+                .values("joined")
+            )
+            text = Subquery(joined, output_field=TextField())
             part = SearchVector(fold(text), config=config, weight=weight)
             vector = part if vector is None else vector + part
     return vector
