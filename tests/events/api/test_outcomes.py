@@ -423,3 +423,21 @@ def test_outcomes_are_in_the_schema_with_help_texts(api_client):
     assert events["outcome_kind"]["description"].startswith("Events with an outcome of this kind.")
     event = schema["components"]["schemas"]["Event"]["properties"]
     assert {"outcomes", "reported_figures", "derived_figures"} <= set(event)
+
+
+def test_the_seed_round_table_shows_its_two_outcomes_and_figures(api_client, seed):
+    data = api_client.get(f"/api/v1/events/{seed.slug}/").json()
+    assert [(row["slug"], row["kind"], row["parties"]) for row in data["outcomes"]] == [
+        ("continue-humanitarian-projects-bishkek-moscow-2023", "statement", []),
+        ("single-eurasian-information-space-2023", "recommendation", []),
+    ]
+    assert data["outcomes"][1]["title"] == {
+        "en": "Create a single Eurasian information space",
+        "ru": "Создать единое евразийское информационное пространство",
+        "ky": "Бирдиктүү евразиялык маалыматтык мейкиндикти түзүү",
+    }
+    assert data["reported_figures"]["participants"] is None
+    assert data["derived_figures"] == {"participants": 10, "countries": 2, "organizations": 11}
+    assert slugs_of(api_client, "kind=recommendation", "/api/v1/outcomes/") == [
+        "single-eurasian-information-space-2023"
+    ]
