@@ -292,6 +292,8 @@ SPECTACULAR_SETTINGS = {
         "OrganizationRoleEnum": "events.models.EventOrganization.Role",
         "OrganizationKindEnum": "people.models.Organization.Kind",
         "EntryResultEnum": "events.models.Entry.Result",
+        "OutcomeKindEnum": "events.models.Outcome.Kind",
+        "PartyRoleEnum": "events.models.OutcomeParty.Role",
         **{
             name: f"drf_standardized_errors.openapi_serializers.{name}.choices"
             for name in (

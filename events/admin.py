@@ -25,11 +25,14 @@ from events.models import (
     Event,
     EventOrganization,
     Nomination,
+    Outcome,
     Participation,
     Quote,
     Source,
     Topic,
 )
+from events.outcome_admin import OutcomeInline, ReportedFiguresInline
+from events.outcome_services import outcome_save
 from events.search import refresh_event_search
 from events.selectors.competitions import editions_with_figures
 from events.services import event_save, events_set_status, participation_save, topic_save
@@ -135,7 +138,14 @@ class EventAdmin(HistoryAdmin, TranslationAdmin):
         ),
         (_("Content"), {"fields": ["summary", "body", "image", "topics", "countries"]}),
     ]
-    inlines = [EventOrganizationInline, ParticipationInline, QuoteInline, SourceInline]
+    inlines = [
+        EventOrganizationInline,
+        ParticipationInline,
+        QuoteInline,
+        SourceInline,
+        OutcomeInline,
+        ReportedFiguresInline,
+    ]
     actions = ["publish", "unpublish"]
 
     def get_queryset(self, request):
@@ -156,6 +166,8 @@ class EventAdmin(HistoryAdmin, TranslationAdmin):
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is Participation:
             save_formset_with(formset, lambda row: participation_save(participation=row))
+        elif formset.model is Outcome:
+            save_formset_with(formset, lambda row: outcome_save(outcome=row))
         else:
             formset.save()
 

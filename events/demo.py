@@ -23,6 +23,7 @@ from events.models import (
     Source,
     Topic,
 )
+from events.outcome_services import OUTCOME_DEFAULTS
 from events.services import event_create, event_update
 from people.models import Country, Organization, Person, Position
 from people.reference import load_reference_data
@@ -225,11 +226,22 @@ def _event_rows(data, topics, organizations, positions) -> dict[str, list]:
             }
             for source in data["sources"]
         ],
+        "outcomes": [
+            {
+                "slug": outcome["slug"],
+                "kind": outcome["kind"],
+                **translations("title", outcome["title"]),
+                **translations("text", outcome.get("text")),
+            }
+            for outcome in data["outcomes"]
+        ],
     }
 
 
 def _event_differs(event: Event, fields: Mapping[str, Any], related: Mapping[str, Any]) -> bool:
     if any(getattr(event, name) != value for name, value in fields.items()):
+        return True
+    if _outcomes_differ(event, related["outcomes"]):
         return True
     if set(event.topics.all()) != set(related["topics"]):
         return True
@@ -253,4 +265,18 @@ def _event_differs(event: Event, fields: Mapping[str, Any], related: Mapping[str
                     continue
                 if current != value:
                     return True
+    return False
+
+
+def _outcomes_differ(event: Event, rows: list[Mapping[str, Any]]) -> bool:
+    """Whether the event's outcomes (the seed's have no parties) differ from the rows."""
+    stored = list(event.outcomes.all())
+    if len(stored) != len(rows):
+        return True
+    for outcome, row in zip(stored, rows, strict=True):
+        expected = {**OUTCOME_DEFAULTS, **row}
+        if any(getattr(outcome, name) != value for name, value in expected.items()):
+            return True
+        if outcome.parties.exists():
+            return True
     return False

@@ -607,6 +607,49 @@ EVENT = {
             "international level.",
         ),
     ],
+    # The two points the report says the participants agreed on. No document
+    # was signed or adopted and no one is named as proposing them, so they
+    # have no parties and no document: the first is an agreed position (a
+    # statement), the second a call on others to act (a recommendation).
+    "outcomes": [
+        {
+            "slug": "continue-humanitarian-projects-bishkek-moscow-2023",
+            "kind": "statement",
+            "title": {
+                "en": "Humanitarian projects bringing Bishkek and Moscow closer must continue",
+                "ru": "Гуманитарные проекты, сближающие Бишкек и Москву, необходимо продолжать",
+                "ky": "Бишкек менен Москваны жакындаткан гуманитардык долбоорлорду улантуу зарыл",
+            },
+            "text": {
+                "en": "The participants agreed that it is necessary to continue humanitarian "
+                "projects that bring Bishkek and Moscow closer.",
+                "ru": "Участники сошлись во мнении, что необходимо продолжать гуманитарные "
+                "проекты, сближающие Бишкек и Москву.",
+                "ky": "Катышуучулар Бишкек менен Москваны жакындаткан гуманитардык "
+                "долбоорлорду улантуу зарыл деген пикирге келишти.",
+            },
+        },
+        {
+            "slug": "single-eurasian-information-space-2023",
+            "kind": "recommendation",
+            "title": {
+                "en": "Create a single Eurasian information space",
+                "ru": "Создать единое евразийское информационное пространство",
+                "ky": "Бирдиктүү евразиялык маалыматтык мейкиндикти түзүү",
+            },
+            "text": {
+                "en": "The participants stressed the need to create a single Eurasian "
+                "information space to cover common activities that remain insufficiently "
+                "public for a significant number of people.",
+                "ru": "Участники подчеркнули необходимость создать единое евразийское "
+                "информационное пространство для освещения совместной деятельности, о которой "
+                "пока знает недостаточно много людей.",
+                "ky": "Катышуучулар көпчүлүк адамдарга али жетиштүү белгилүү болбогон "
+                "биргелешкен иш-аракеттерди чагылдыруу үчүн бирдиктүү евразиялык маалыматтык "
+                "мейкиндикти түзүү зарылдыгын баса белгилешти.",
+            },
+        },
+    ],
     "sources": [
         {
             "title": {

@@ -6,19 +6,21 @@ of events (see people/search.py and diplomacy/search.py)."""
 from collections.abc import Iterable
 
 from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import SearchRank
+from django.contrib.postgres.search import SearchRank, SearchVector
 from django.db import models
 from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
 
 from diplomacy.languages import LANGUAGE_CODES, translated_fields
 from diplomacy.search import (
+    CONFIGS,
+    fold,
     is_postgresql,
     names_vector,
     search,
     search_query,
     translated_vector,
 )
-from events.models import Event, EventOrganization, Participation
+from events.models import Event, EventOrganization, Outcome, Participation
 from people.models import Organization, Person
 from people.search import ORGANIZATION_NAME_FIELDS, PERSON_NAME_FIELDS
 
@@ -28,6 +30,7 @@ EVENT_FALLBACK_FIELDS = [
     *(f"participations__{field}" for field in translated_fields("position_title")),
     *(f"participations__person__{field}" for field in PERSON_NAME_FIELDS),
     *(f"organization_roles__organization__{field}" for field in ORGANIZATION_NAME_FIELDS),
+    *(f"outcomes__{field}" for field in translated_fields("title", "text")),
 ]
 
 
@@ -63,8 +66,29 @@ def refresh_event_search(event_ids: Iterable[int]) -> None:
         + translated_vector("city", "B")
         + translated_vector("venue", "B")
         + names_vector([topics, titles], "B")
+        + _outcomes_vector()
         + translated_vector("body", "D")
     )
+
+
+def _outcomes_vector() -> SearchVector:
+    """The titles and texts of the event's outcomes, each language stemmed by
+    its own configuration, as the event's own text is."""
+    vector = None
+    for language, config in CONFIGS.items():
+        for field, weight in (("title", "B"), ("text", "C")):
+            # Aggregated under a name of its own: "text" is a column of outcomes.
+            joined = (
+                Outcome.objects.filter(event=OuterRef("pk"))
+                .order_by()
+                .values("event")
+                .annotate(joined=StringAgg(F(f"{field}_{language}"), delimiter=" "))
+                .values("joined")
+            )
+            text = Subquery(joined, output_field=TextField())
+            part = SearchVector(fold(text), config=config, weight=weight)
+            vector = part if vector is None else vector + part
+    return vector
 
 
 def search_events(events: models.QuerySet[Event], text: str) -> models.QuerySet[Event]:

@@ -20,6 +20,7 @@ from diplomacy.languages import LANGUAGE_CODES, first_translation
 from diplomacy.services import apply_fields, save_rows, save_validated
 from diplomacy.text import clean_translations, sanitize_html, unique_slug
 from events.models import Event, EventOrganization, Participation, Quote, Source, Topic
+from events.outcome_services import event_outcomes_set, reported_figures_set
 from events.search import refresh_event_search
 from people.models import Country
 
@@ -100,6 +101,8 @@ def _set_relations(
     organizations: Sequence[Mapping[str, Any]] | None,
     quotes: Sequence[Mapping[str, Any]] | None,
     sources: Sequence[Mapping[str, Any]] | None,
+    outcomes: Sequence[Mapping[str, Any]] | None = None,
+    reported_figures: Mapping[str, Any] | None = None,
 ) -> None:
     if organizations is not None:
         _replace_rows(event, "organization_roles", EventOrganization, organizations)
@@ -117,6 +120,11 @@ def _set_relations(
         _replace_rows(event, "quotes", Quote, quotes)
     if sources is not None:
         _replace_rows(event, "sources", Source, sources)
+    # What the event achieved: events/outcome_services.py.
+    if outcomes is not None:
+        event_outcomes_set(event=event, outcomes=outcomes)
+    if reported_figures is not None:
+        reported_figures_set(event=event, figures=reported_figures)
 
 
 @transaction.atomic
@@ -129,8 +137,11 @@ def event_create(
     organizations: Sequence[Mapping[str, Any]] = (),
     quotes: Sequence[Mapping[str, Any]] = (),
     sources: Sequence[Mapping[str, Any]] = (),
+    outcomes: Sequence[Mapping[str, Any]] = (),
+    reported_figures: Mapping[str, Any] | None = None,
 ) -> Event:
-    """Create an event with its people, organizations, quotes and sources."""
+    """Create an event with its people, organizations, quotes, sources,
+    outcomes and reported figures."""
     event = Event()
     apply_fields(event, fields)
     event_save(event=event, topics=topics, countries=countries)
@@ -140,6 +151,8 @@ def event_create(
         organizations=organizations,
         quotes=quotes,
         sources=sources,
+        outcomes=outcomes,
+        reported_figures=reported_figures,
     )
     return event
 
@@ -155,8 +168,12 @@ def event_update(
     organizations: Sequence[Mapping[str, Any]] | None = None,
     quotes: Sequence[Mapping[str, Any]] | None = None,
     sources: Sequence[Mapping[str, Any]] | None = None,
+    outcomes: Sequence[Mapping[str, Any]] | None = None,
+    reported_figures: Mapping[str, Any] | None = None,
 ) -> Event:
-    """Update an event; a nested list that is given replaces the current one.
+    """Update an event; a nested list that is given replaces the current one
+    (outcomes are matched by slug and keep theirs), as do reported figures
+    that are given (an empty mapping removes them).
 
     The event's row is locked first, so two updates of one event run one
     after the other instead of interleaving their nested rows.
@@ -170,6 +187,8 @@ def event_update(
         organizations=organizations,
         quotes=quotes,
         sources=sources,
+        outcomes=outcomes,
+        reported_figures=reported_figures,
     )
     return event
 

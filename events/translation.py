@@ -10,8 +10,11 @@ from events.models import (
     Event,
     EventOrganization,
     Nomination,
+    Outcome,
+    OutcomeParty,
     Participation,
     Quote,
+    ReportedFigures,
     Source,
     Topic,
 )
@@ -58,10 +61,22 @@ class SourceTranslation(Translated):
     fields = ("title", "rubric")
 
 
+@register(Outcome)
+class OutcomeTranslation(Translated):
+    fields = ("title", "text")
+
+
+@register(ReportedFigures)
+class ReportedFiguresTranslation(Translated):
+    fields = ("text",)
+
+
 register_history(
     Event, app=__package__, m2m_fields=["topics", "countries"], excluded_fields=["search_vector"]
 )
 register_history(Competition, app=__package__, m2m_fields=["organizers"])
 register_history(Edition, app=__package__, m2m_fields=["countries"])
 for model in (EventOrganization, Participation, Quote, Source, Nomination, Entry, Topic):
+    register_history(model, app=__package__)
+for model in (Outcome, OutcomeParty, ReportedFigures):
     register_history(model, app=__package__)

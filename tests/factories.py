@@ -13,8 +13,11 @@ from events.models import (
     Event,
     EventOrganization,
     Nomination,
+    Outcome,
+    OutcomeParty,
     Participation,
     Quote,
+    ReportedFigures,
     Source,
     Topic,
 )
@@ -178,6 +181,37 @@ class SourceFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     title_en = factory.Sequence(lambda n: f"Report {n}")
     url = factory.Sequence(lambda n: f"https://example.org/report/{n}")
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    event = factory.SubFactory(EventFactory)
+    slug = factory.Sequence(lambda n: f"outcome-{n}")
+    kind = Outcome.Kind.MEMORANDUM
+    title_en = factory.Sequence(lambda n: f"Memorandum of cooperation {n}")
+    title_ru = factory.Sequence(lambda n: f"Меморандум о сотрудничестве {n}")
+
+
+class OutcomePartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutcomeParty
+
+    outcome = factory.SubFactory(OutcomeFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = OutcomeParty.Role.SIGNATORY
+
+
+class ReportedFiguresFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportedFigures
+
+    event = factory.SubFactory(EventFactory)
+    participants = 120
+    countries = 14
+    text_en = "More than 120 participants from 14 countries"
+    text_ru = "Более 120 участников из 14 стран"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django_filters.fields import IsoDateTimeField
+from drf_spectacular.drainage import set_override
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -92,6 +93,15 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
         super().__init__(lookup_expr="gte", **kwargs)
 
 
+def _described(filter_: django_filters.Filter, schema_type: str) -> None:
+    """drf-spectacular takes an annotated filter's schema as given, leaving
+    out its help text; an annotation on the instance carries both."""
+    schema = {"type": schema_type}
+    if filter_.extra.get("help_text"):
+        schema["description"] = str(filter_.extra["help_text"])
+    set_override(filter_, "field", schema)
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     """A related row given by its slug."""
@@ -99,6 +109,7 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("to_field_name", "slug")
         super().__init__(**kwargs)
+        _described(self, "string")
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -110,6 +121,7 @@ class CodeChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("to_field_name", "code")
         super().__init__(**kwargs)
+        _described(self, "string")
 
 
 class OrderedFilterSet(django_filters.FilterSet):
@@ -126,3 +138,31 @@ class OrderedFilterSet(django_filters.FilterSet):
         for name in orderings:
             queryset = self.filters[name].filter(queryset, self.form.cleaned_data.get(name))
         return queryset
+
+
+class StrictBooleanField(forms.Field):
+    """`true` or `false` (also `1` or `0`); anything else is an error, not
+    silently "no filter" as Django's NullBooleanField would have it."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        try:
+            return self.VALUES[str(value).strip().lower()]
+        except KeyError:
+            raise forms.ValidationError("Use true or false.", code="invalid") from None
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class BooleanFilter(django_filters.Filter):
+    """A yes-or-no filter whose meaning the list's own code applies."""
+
+    field_class = StrictBooleanField
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        _described(self, "boolean")

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.authentication import BasicAuthentication
 from rest_framework.routers import DefaultRouter
 
+from events.api.outcomes import OutcomeViewSet
 from events.api.views import (
     CompetitionViewSet,
     EventViewSet,
@@ -22,6 +23,7 @@ router.register("events", EventViewSet, basename="event")
 router.register("removed-events", RemovedEventViewSet, basename="removed-event")
 router.register("round-tables", RoundTableViewSet, basename="round-table")
 router.register("competitions", CompetitionViewSet, basename="competition")
+router.register("outcomes", OutcomeViewSet, basename="outcome")
 router.register("people", PersonViewSet, basename="person")
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("countries", CountryViewSet, basename="country")

@@ -11,6 +11,7 @@ import django_filters
 from django.db.models import QuerySet
 
 from diplomacy.api.filters import (
+    BooleanFilter,
     CodeChoiceFilter,
     OrderedFilterSet,
     OrderingFilter,
@@ -20,7 +21,7 @@ from diplomacy.api.filters import (
 )
 from diplomacy.languages import translated_sort_key
 from diplomacy.ordering import Ordering, both_ways
-from events.models import Competition, Event, Topic
+from events.models import Competition, Event, Outcome, Topic
 from events.selectors.events import DEFAULT_ORDERING, EVENT_ORDERINGS, visible_events
 from events.selectors.listing import EventFilters, filter_events
 from people.models import Country, Organization, Person, Region
@@ -69,6 +70,12 @@ class EventFilter(OrderedFilterSet):
     year = YearFilter(help_text="Events starting in this year.")
     updated_since = UpdatedSinceFilter()
     q = django_filters.CharFilter(help_text="Words to search for, in any language or script.")
+    outcome_kind = django_filters.ChoiceFilter(
+        choices=Outcome.Kind.choices, help_text="Events with an outcome of this kind."
+    )
+    has_outcome = BooleanFilter(
+        help_text="true: events with at least one outcome on record; false: events with none."
+    )
     ordering = OrderingFilter(EVENT_ORDERINGS, default=DEFAULT_ORDERING)
 
     class Meta:

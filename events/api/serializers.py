@@ -11,6 +11,13 @@ from diplomacy.api.fields import (
     api_errors,
     require_some_language,
 )
+from events.api.outcomes import (
+    EventDerivedFiguresField,
+    EventOutcomeSerializer,
+    EventReportedFiguresField,
+    EventReportedFiguresWriteSerializer,
+    OutcomeWriteSerializer,
+)
 from events.models import (
     Competition,
     Edition,
@@ -149,6 +156,13 @@ class EventSerializer(serializers.ModelSerializer):
     topics = TopicSerializer(many=True)
     quotes = QuoteSerializer(many=True)
     sources = SourceSerializer(many=True)
+    outcomes = EventOutcomeSerializer(
+        many=True, help_text="What it achieved: agreements, decisions, plans, awards…"
+    )
+    reported_figures = EventReportedFiguresField(help_text="As the organizers published them.")
+    derived_figures = EventDerivedFiguresField(
+        help_text="Counted from the participants and organizations recorded here."
+    )
     image = serializers.ImageField(allow_null=True, use_url=True)
     url = PublicUrlField()
 
@@ -183,6 +197,9 @@ class EventSerializer(serializers.ModelSerializer):
             "topics",
             "quotes",
             "sources",
+            "outcomes",
+            "reported_figures",
+            "derived_figures",
             "created_at",
             "updated_at",
         ]
@@ -412,6 +429,15 @@ class EventWriteSerializer(serializers.Serializer):
     participants = ParticipantWriteSerializer(many=True, required=False)
     quotes = QuoteWriteSerializer(many=True, required=False)
     sources = SourceWriteSerializer(many=True, required=False)
+    outcomes = OutcomeWriteSerializer(
+        many=True,
+        required=False,
+        help_text="Replaces the event's outcomes; one with a slug the event has is kept "
+        "and changed in place.",
+    )
+    reported_figures = EventReportedFiguresWriteSerializer(
+        allow_null=True, required=False, help_text="Replaces the figures; null removes them."
+    )
 
     def validate(self, attrs):
         require_some_language(attrs, "title", self.instance)
@@ -425,7 +451,10 @@ class EventWriteSerializer(serializers.Serializer):
             "participants": validated_data.pop("participants", None),
             "quotes": validated_data.pop("quotes", None),
             "sources": validated_data.pop("sources", None),
+            "outcomes": validated_data.pop("outcomes", None),
         }
+        if "reported_figures" in validated_data:
+            related["reported_figures"] = validated_data.pop("reported_figures") or {}
         return validated_data, related
 
     def create(self, validated_data):

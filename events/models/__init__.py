@@ -1,5 +1,6 @@
 """The events app's models: events with their people, organizations, quotes
-and sources (events.py), and competitions (competitions.py)."""
+and sources (events.py), competitions (competitions.py), and what events
+achieved: outcomes and reported figures (outcomes.py)."""
 
 from events.models.competitions import Competition, Edition, Entry, Nomination
 from events.models.events import (
@@ -12,8 +13,10 @@ from events.models.events import (
     Topic,
     validate_timezone,
 )
+from events.models.outcomes import REPORTED_NUMBERS, Outcome, OutcomeParty, ReportedFigures
 
 __all__ = [
+    "REPORTED_NUMBERS",
     "START_TIME_KEY",
     "Competition",
     "Edition",
@@ -21,8 +24,11 @@ __all__ = [
     "Event",
     "EventOrganization",
     "Nomination",
+    "Outcome",
+    "OutcomeParty",
     "Participation",
     "Quote",
+    "ReportedFigures",
     "Source",
     "Topic",
     "validate_timezone",

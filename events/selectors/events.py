@@ -12,6 +12,8 @@ from events.models import (
     START_TIME_KEY,
     Event,
     EventOrganization,
+    Outcome,
+    OutcomeParty,
     Participation,
     Quote,
     Source,
@@ -45,10 +47,11 @@ def public_events() -> QuerySet[Event]:
 
 
 def with_event_details(events: QuerySet[Event]) -> QuerySet[Event]:
-    """The events with their places, people, organizations, quotes and
-    sources: seven queries for any number of events."""
+    """The events with their places, people, organizations, quotes,
+    sources, outcomes and reported figures: nine queries for any number of
+    events."""
     return events.select_related(
-        "host_country", "region", "parent", "edition__competition"
+        "host_country", "region", "parent", "edition__competition", "reported_figures"
     ).prefetch_related(
         "topics",
         "countries",
@@ -64,6 +67,15 @@ def with_event_details(events: QuerySet[Event]) -> QuerySet[Event]:
         ),
         Prefetch("quotes", queryset=Quote.objects.select_related("person")),
         Prefetch("sources", queryset=Source.objects.all()),
+        Prefetch(
+            "outcomes",
+            queryset=Outcome.objects.select_related("follow_up").prefetch_related(
+                Prefetch(
+                    "parties",
+                    queryset=OutcomeParty.objects.select_related("organization", "country"),
+                )
+            ),
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from events.selectors.involvement import (
     involving_person,
     with_topic,
 )
+from events.selectors.outcomes import with_outcome
 from people.models import Country, Organization, Person, Region
 
 
@@ -45,6 +46,10 @@ class EventFilters:
     year: int | None = None
     updated_since: datetime.datetime | None = None
     q: str = ""
+    # Has an outcome of this kind (agreement, memorandum, plan…).
+    outcome_kind: str = ""
+    # Has at least one outcome on record (True), or none (False).
+    has_outcome: bool | None = None
 
 
 def filter_events(events: QuerySet[Event], filters: EventFilters) -> QuerySet[Event]:
@@ -74,6 +79,10 @@ def filter_events(events: QuerySet[Event], filters: EventFilters) -> QuerySet[Ev
     if filters.topic is not None:
         conditions &= with_topic(filters.topic)
     conditions &= _dates(filters)
+    if filters.outcome_kind:
+        conditions &= with_outcome(filters.outcome_kind)
+    if filters.has_outcome is not None:
+        conditions &= with_outcome() if filters.has_outcome else ~with_outcome()
     events = events.filter(conditions)
     if filters.q.strip():
         events = search_events(events, filters.q)

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from events.models import Competition, Edition, Event, Topic
+from events.models import Competition, Edition, Event, Outcome, Topic
 from people.models import Country, Organization, Person, Position, Region
 from tests.factories import (
     CompetitionFactory,
@@ -18,11 +18,14 @@ from tests.factories import (
     EventOrganizationFactory,
     NominationFactory,
     OrganizationFactory,
+    OutcomeFactory,
+    OutcomePartyFactory,
     ParticipationFactory,
     PersonFactory,
     PositionFactory,
     QuoteFactory,
     RegionFactory,
+    ReportedFiguresFactory,
     SourceFactory,
     TopicFactory,
 )
@@ -32,7 +35,10 @@ pytestmark = pytest.mark.django_db
 
 def _event_with(rows: int) -> Event:
     event = EventFactory()
+    ReportedFiguresFactory(event=event)
     for _ in range(rows):
+        plan = OutcomeFactory(event=event, kind=Outcome.Kind.PLAN, follow_up=EventFactory())
+        OutcomePartyFactory(outcome=plan)
         ParticipationFactory(event=event)
         EventOrganizationFactory(event=event)
         QuoteFactory(event=event)
@@ -78,6 +84,14 @@ def _edition_with(rows: int) -> Edition:
     return edition
 
 
+def _outcome_with(rows: int) -> Outcome:
+    outcome = OutcomeFactory(kind=Outcome.Kind.PLAN, follow_up=EventFactory())
+    for _ in range(rows):
+        OutcomePartyFactory(outcome=outcome)
+        OutcomePartyFactory(outcome=outcome, organization=None, country=CountryFactory())
+    return outcome
+
+
 def _country_with(rows: int) -> Country:
     country = CountryFactory()
     RegionFactory.create_batch(rows, country=country)
@@ -92,6 +106,7 @@ CHANGE_FORM_BUILDERS = {
     Competition: _competition_with,
     Edition: _edition_with,
     Topic: lambda rows: TopicFactory(),
+    Outcome: _outcome_with,
     Country: _country_with,
     Region: lambda rows: RegionFactory(),
 }
@@ -108,6 +123,7 @@ CHANGELIST_BUILDERS = {
     Competition: lambda rows: [_competition_with(1) for _ in range(rows)],
     Edition: lambda rows: EditionFactory.create_batch(rows),
     Topic: lambda rows: TopicFactory.create_batch(rows),
+    Outcome: lambda rows: [_outcome_with(1) for _ in range(rows)],
     Country: lambda rows: CountryFactory.create_batch(rows),
     Region: lambda rows: RegionFactory.create_batch(rows, country=CountryFactory(code="QX")),
 }
@@ -187,7 +203,7 @@ def test_admin_change_form_queries_do_not_grow_with_rows(model, editor_client, c
     assert many == few
 
 
-@pytest.mark.parametrize("model", [Event, Person, Organization], ids=_label)
+@pytest.mark.parametrize("model", [Event, Person, Organization, Outcome], ids=_label)
 def test_admin_history_page_queries_do_not_grow_with_changes(model, editor_client, count_queries):
     obj = CHANGE_FORM_BUILDERS[model](1)
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_history", args=[obj.pk])
@@ -239,6 +255,9 @@ def test_editors_group_has_exactly_the_editing_permissions():
             "edition",
             "nomination",
             "entry",
+            "outcome",
+            "outcomeparty",
+            "reportedfigures",
         ],
         "people": ["person", "organization", "position"],
     }

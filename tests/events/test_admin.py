@@ -36,6 +36,8 @@ def _event_post(**overrides) -> dict[str, str]:
         **management_form("participations"),
         **management_form("quotes"),
         **management_form("sources"),
+        **management_form("outcomes"),
+        **management_form("reported_figures"),
     }
     data.update(overrides)
     return data

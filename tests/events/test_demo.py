@@ -11,8 +11,11 @@ from events.models import (
     Edition,
     Event,
     EventOrganization,
+    Outcome,
+    OutcomeParty,
     Participation,
     Quote,
+    ReportedFigures,
     Source,
     Topic,
 )
@@ -227,12 +230,42 @@ def test_demo_competition_editions_and_figures(demo):
     assert list(editions[2023].events.all()) == [demo]
 
 
+def test_demo_outcomes_are_the_two_agreed_points(demo):
+    rows = [
+        (outcome.slug, outcome.kind, outcome.title_en, outcome.date, outcome.document_url)
+        for outcome in demo.outcomes.all()
+    ]
+    assert rows == [
+        (
+            "continue-humanitarian-projects-bishkek-moscow-2023",
+            "statement",
+            "Humanitarian projects bringing Bishkek and Moscow closer must continue",
+            None,
+            "",
+        ),
+        (
+            "single-eurasian-information-space-2023",
+            "recommendation",
+            "Create a single Eurasian information space",
+            None,
+            "",
+        ),
+    ]
+    # No document was signed and no one is named as a party.
+    assert Outcome.objects.filter(parties__isnull=False).count() == 0
+    assert all(o.title_ru and o.title_ky and o.text_ru and o.text_ky for o in demo.outcomes.all())
+    assert demo.outcomes.get(kind="statement").text_en == (
+        "The participants agreed that it is necessary to continue humanitarian projects that "
+        "bring Bishkek and Moscow closer."
+    )
+
+
 def _everything_stored() -> dict[str, list]:
     """Every row of every model the demo data writes, every column, and the
     history of each, so a second load that writes anything shows."""
     models = [
         Topic, Organization, Person, Position, Competition, Edition, Event,
-        EventOrganization, Participation, Quote, Source,
+        EventOrganization, Participation, Quote, Source, Outcome, OutcomeParty, ReportedFigures,
     ]  # fmt: skip
     stored = {}
     for model in models:
@@ -256,8 +289,17 @@ def test_demo_load_twice_changes_nothing(demo, capsys):
 
 
 def test_demo_load_repairs_an_edited_record(demo):
+    kept = demo.outcomes.get(kind="statement")
+    Outcome.objects.filter(pk=kept.pk).update(title_en="Edited")
+    demo.outcomes.filter(kind="recommendation").delete()
     demo.participations.filter(role="moderator").delete()
     Person.objects.filter(slug="vladimir-zorin").update(family_name_ru="Зоринн")
     call_command("load_demo_data")
     assert demo.participations.filter(role="moderator").count() == 1
     assert Person.objects.get(slug="vladimir-zorin").family_name_ru == "Зорин"
+    assert list(demo.outcomes.values_list("title_en", flat=True)) == [
+        "Humanitarian projects bringing Bishkek and Moscow closer must continue",
+        "Create a single Eurasian information space",
+    ]
+    # The one that was kept is changed in place, keeping its address.
+    assert demo.outcomes.first().pk == kept.pk

@@ -16,6 +16,7 @@ from events.selectors.involvement import (
     person_participations,
     person_quotes,
 )
+from events.selectors.outcomes import OutcomeSample, organization_agreements
 from people.models import Organization, Person
 from people.selectors import Members, NameVariant, name_variants, organization_members, written_name
 from website.pages.event import RoleGroup, with_headings
@@ -73,6 +74,8 @@ class OrganizationPage:
     organization: Organization
     members: Members
     events: OrganizationEvents
+    # Agreements and memoranda it is a party to.
+    agreements: OutcomeSample
 
 
 def organization_page(organization: Organization, user: User) -> OrganizationPage:
@@ -91,4 +94,5 @@ def organization_page(organization: Organization, user: User) -> OrganizationPag
             competitions=organization_competitions(organization),
             entries=organization_entries(organization),
         ),
+        agreements=organization_agreements(organization, user, limit=PER_ROLE),
     )

@@ -10,6 +10,7 @@ from events.selectors.involvement import (
     country_held_and_involved,
     events_involving_both,
 )
+from events.selectors.outcomes import OutcomeSample, agreements_between, country_agreements
 from people.models import Country, Region
 from people.selectors import CountryActors, country_actors, country_regions
 
@@ -33,6 +34,8 @@ class CountryPage:
     regions: list[Region]
     actors: CountryActors
     events: CountryEvents
+    # Agreements and memoranda it, or an organization based in it, is a party to.
+    agreements: OutcomeSample
 
 
 def country_page(country: Country, user: User) -> CountryPage:
@@ -47,6 +50,7 @@ def country_page(country: Country, user: User) -> CountryPage:
             regions=country_regions_with_events(country, user),
             partners=partner_countries(country, user),
         ),
+        agreements=country_agreements(country, user, limit=PER_LIST),
     )
 
 
@@ -61,6 +65,8 @@ class Bilateral:
     years: list[YearGroup]
     total: int
     shown: int
+    # Agreements and memoranda with a party of each country.
+    agreements: OutcomeSample
 
 
 def bilateral(first: Country, second: Country, user: User, *, limit: int) -> Bilateral:
@@ -74,4 +80,5 @@ def bilateral(first: Country, second: Country, user: User, *, limit: int) -> Bil
         years=[YearGroup(year, grouped) for year, grouped in years.items()],
         total=events.count(),
         shown=len(rows),
+        agreements=agreements_between(first, second, user, limit=limit),
     )

@@ -23,6 +23,7 @@ from website.calendar import ical_calendar
 from website.forms import EventFilterForm
 from website.links import absolute
 from website.pages.event import event_page
+from website.pages.outcomes import event_outcomes
 from website.structured_data import event_json_ld
 from website.views import noindex
 
@@ -146,6 +147,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page": page,
         "event": event,
         "json_ld": event_json_ld(page, absolute=absolute, language=get_language()),
+        "outcomes": event_outcomes(event, request.user),
     }
     response = render(request, "website/event_detail.html", context)
     # A draft is shown to editors only; it must not be cached or indexed.

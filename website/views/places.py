@@ -44,6 +44,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         "country": country,
         "regions": page.regions,
         "actors": page.actors,
+        "agreements": page.agreements,
         "events_section": {
             "country": country,
             "events": page.events,

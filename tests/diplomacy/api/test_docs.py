@@ -64,7 +64,7 @@ def _request(client, argv: list[str], token: str | None):
 
 def test_the_docs_have_every_use_case():
     urls = [" ".join(argv) for argv in _curl_commands()]
-    assert len(urls) == 10
+    assert len(urls) == 12
 
 
 @pytest.mark.django_db
@@ -84,6 +84,10 @@ def test_every_curl_example_in_the_api_docs_succeeds(client, settings):
         "svetlana-smirnova",
         "abdylda-musaev",
     ]
+    assert [outcome["kind"] for outcome in created["outcomes"]] == ["memorandum", "plan"]
+    assert created["reported_figures"]["participants"] == 120
+    listed = client.get("/api/v1/outcomes/?party_country=KG&kind=memorandum").json()
+    assert [row["slug"] for row in listed["results"]] == ["memorandum-on-youth-exchanges-2026"]
     assert AuthToken.objects.filter(user=User.objects.get(username="editor")).count() == 1
 
 

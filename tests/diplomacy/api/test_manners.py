@@ -97,6 +97,8 @@ def test_schema_is_valid_openapi_3_and_documents_parameters_and_errors(api_clien
         "year",
         "updated_since",
         "q",
+        "outcome_kind",
+        "has_outcome",
         "ordering",
         "cursor",
         "page_size",

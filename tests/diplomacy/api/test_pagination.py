@@ -14,6 +14,8 @@ from tests.factories import (
     EventOrganizationFactory,
     NominationFactory,
     OrganizationFactory,
+    OutcomeFactory,
+    OutcomePartyFactory,
     ParticipationFactory,
     PersonFactory,
     PositionFactory,
@@ -32,7 +34,15 @@ def _rich_event(**kwargs):
     QuoteFactory(event=event)
     SourceFactory(event=event)
     event.topics.add(TopicFactory())
+    plan = OutcomeFactory(event=event, kind="plan", follow_up=EventFactory(status="draft"))
+    OutcomePartyFactory.create_batch(2, outcome=plan)
     return event
+
+
+def _outcome_with_parties():
+    outcome = OutcomeFactory(kind="plan", follow_up=EventFactory())
+    OutcomePartyFactory.create_batch(2, outcome=outcome)
+    return outcome
 
 
 def _rich_competition():
@@ -56,6 +66,7 @@ BUILDERS = {
     "/api/v1/competitions/": _rich_competition,
     "/api/v1/people/": _person_with_positions,
     "/api/v1/organizations/": lambda: OrganizationFactory(parent=OrganizationFactory()),
+    "/api/v1/outcomes/": _outcome_with_parties,
 }
 
 

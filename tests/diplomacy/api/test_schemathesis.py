@@ -30,9 +30,12 @@ from tests.factories import (
     EventOrganizationFactory,
     NominationFactory,
     OrganizationFactory,
+    OutcomeFactory,
+    OutcomePartyFactory,
     ParticipationFactory,
     PersonFactory,
     QuoteFactory,
+    ReportedFiguresFactory,
     SourceFactory,
     TopicFactory,
 )
@@ -104,7 +107,11 @@ def _one_of_everything() -> None:
     event.topics.add(TopicFactory(slug="culture"))
     edition = EditionFactory(competition=CompetitionFactory(slug="leader"), year=2023)
     EntryFactory(edition=edition, nomination=NominationFactory(edition=edition))
-    EventFactory(slug="draft", status="draft", edition=edition)
+    draft = EventFactory(slug="draft", status="draft", edition=edition)
+    plan = OutcomeFactory(event=event, slug="plan", kind="plan", follow_up=draft)
+    OutcomePartyFactory(outcome=plan, organization=OrganizationFactory(slug="union"))
+    OutcomePartyFactory(outcome=OutcomeFactory(event=event, slug="memorandum"))
+    ReportedFiguresFactory(event=event)
 
 
 @schema.parametrize()
