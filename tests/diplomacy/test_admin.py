@@ -133,7 +133,15 @@ CHANGELIST_NARROWED = {Country: "?q=Country", Region: "?country__code__exact=QX"
 
 
 ADD_FORM_INLINES = {
-    Event: ["organization_roles", "participations", "quotes", "sources"],
+    Event: [
+        "organization_roles",
+        "participations",
+        "quotes",
+        "sources",
+        "outcomes",
+        "reported_figures",
+    ],
+    Outcome: ["parties"],
     Person: ["positions"],
     Organization: ["positions"],
     Competition: ["editions"],
