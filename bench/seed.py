@@ -7,15 +7,21 @@
 For N events it writes N/10 people (each with a position), N/50 organizations,
 2-6 participants, 1-3 organization roles, 1-3 topics and 1-4 participating
 countries per event, quotes for a quarter of the events and sources for most.
-Titles, summaries, venues and HTML bodies are in English, Russian and (mostly)
-Kyrgyz; most events are published, a tenth are drafts, cancelled or postponed;
-a little over half have a start time in their venue's zone, which varies.
+Titles, summaries, venues and HTML bodies (1-3 paragraphs) are in English,
+Russian and, for most events, Kyrgyz; 90% of the events are published, the
+rest drafts, cancelled or postponed; 55% have a start time in their venue's
+zone (18 cities, east and west of UTC).
 
-Rows go in with PostgreSQL's COPY, in chunks; the search vectors are then built
-by the project's own refresh functions over large id ranges, two connections
-at once, and the tables vacuumed and analysed. History tables stay empty. Run
-it on an empty, migrated (or new) database: it migrates and loads the
-reference and demo data first.
+Rows go in with PostgreSQL's COPY, 2,500 events at a time, from two worker
+processes (--workers); each builds its events' search vectors right after,
+with the project's own events.search.refresh_event_search over the chunk's id
+range. The event tables' secondary indexes are dropped first and built again,
+from their own definitions, once all rows are in; foreign keys are not checked
+row by row (session_replication_role, when the role is a superuser); every
+table is vacuumed and analysed at the end. History tables stay empty.
+
+Run it on a new database: it migrates and loads the reference and demo data
+first, and refuses a database that already holds benchmark events.
 """
 
 import argparse
