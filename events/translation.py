@@ -53,6 +53,11 @@ class ParticipationTranslation(Translated):
     fields = ("position_title",)
 
 
+@register(Quote)
+class QuoteTranslation(Translated):
+    fields = ("translation",)
+
+
 @register(Source)
 class SourceTranslation(Translated):
     fields = ("title", "rubric")
