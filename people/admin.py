@@ -30,7 +30,9 @@ class PlaceNamesAdmin(TranslationAdmin):
     @admin.display(description=_("ISO names"))
     def iso_names(self, obj) -> str:
         return " · ".join(
-            name for name in (getattr(obj, field) for field in translated_fields("iso_name")) if name
+            name
+            for name in (getattr(obj, field) for field in translated_fields("iso_name"))
+            if name
         )
 
 

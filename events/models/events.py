@@ -400,6 +400,17 @@ class Quote(models.Model):
     def __str__(self) -> str:
         return self.text[:60]
 
+    def clean(self) -> None:
+        # A translation into the language it was said in would hide the original.
+        if getattr(self, f"translation_{self.language}", None):
+            raise ValidationError(
+                {
+                    f"translation_{self.language}": _(
+                        "The quote was said in this language; its text is the original."
+                    )
+                }
+            )
+
 
 class Source(models.Model):
     """Where the record comes from: an article, a press release, a report."""

@@ -81,6 +81,16 @@ def test_seed_round_table_in_full(api_client, seed):
         ("konstantin-kosachev", "en"),
         ("svetlana-smirnova", "en"),
     ]
+    # The original as said, and the editors' translations beside it.
+    kosachev = data["quotes"][0]
+    assert kosachev["text"].startswith("Relations between states are called people’s relations")
+    assert kosachev["translations"]["en"] is None
+    assert kosachev["translations"]["ru"].startswith(
+        "Межгосударственные отношения не случайно называют отношениями между народами."
+    )
+    assert kosachev["translations"]["ky"].startswith(
+        "Мамлекеттер аралык мамилелерди элдер аралык мамилелер деп бекеринен айтышпайт."
+    )
     assert data["sources"] == [
         {
             "title": {
@@ -90,6 +100,7 @@ def test_seed_round_table_in_full(api_client, seed):
             },
             "url": "",
             "publisher": "",
+            "publisher_organization": "eurasian-peoples-assembly",
             "rubric": {
                 "en": "Regions of Russia",
                 "ru": "Регионы России",
