@@ -180,11 +180,12 @@ def exact_match(queryset: models.QuerySet, fields: Iterable[str], text: str) -> 
 
 def exact_first(queryset: models.QuerySet, fields: Iterable[str], text: str) -> models.QuerySet:
     """The queryset annotated with `search_exact` (1 for an exact match, else 0)."""
+    condition = exact_match(queryset, fields, text)
+    if not condition:
+        return queryset.annotate(search_exact=Value(0, output_field=IntegerField()))
     return queryset.annotate(
         search_exact=Case(
-            When(exact_match(queryset, fields, text), then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
+            When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
         )
     )
 

@@ -91,3 +91,21 @@
     addLocalTimes();
   }
 })();
+
+/* The event list's filters are behind a "Filters" button on phones, so the
+ * results come first; on a wide screen there is room for both, so they are
+ * opened (without this script they stay one click away). */
+(function () {
+  "use strict";
+  function openFiltersOnWideScreens() {
+    var filters = document.querySelector("details.filters");
+    if (filters && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {
+      filters.open = true;
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", openFiltersOnWideScreens);
+  } else {
+    openFiltersOnWideScreens();
+  }
+})();
