@@ -316,3 +316,14 @@ def test_demo_english_uses_one_apostrophe():
 
     assert [line for line in english(EVENT) if "'" in line] == []
     assert [line for line in english(EVENT) if "LEADER" in line] == []
+
+
+def test_person_page_quotes_in_the_readers_language(client, seed):
+    tree = fetch_page(client, "/ru/people/konstantin-kosachev/")
+    figure = next(section_of(tree, "person-quotes-heading").iter("figure"))
+    shown, kept = list(figure.iter("blockquote"))
+    assert (shown.get("lang"), kept.get("lang")) == ("ru", "en")
+    assert text(shown).startswith("Межгосударственные отношения не случайно")
+    assert text(figure.find("figcaption")) == (
+        f"— {EVENT['title']['ru']}, 24 апреля 2023 г. (перевод редакции)"
+    )
