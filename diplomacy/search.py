@@ -3,8 +3,19 @@ case-insensitive match on SQLite so local development needs no server.
 
 Documents are indexed with the English, Russian and 'simple' configurations
 and queries are matched against all three, so English and Russian words are
-found by their stems and names in any script by prefix. "ё" is folded to "е"
-on both sides, as Russian text uses them interchangeably.
+found by their stems and names in any script by prefix.
+
+Text is folded the same way on both sides (`fold` in SQL, `fold_text` in
+Python, and the function registered on SQLite), so that the spellings people
+really type find each other:
+- "ё" as "е", as Russian text uses them interchangeably;
+- the Kyrgyz letters as their Russian look-alikes: ө as о, ү as у, ң as н
+  («Өмүрбек» and «Омурбек», «Түгөлбай» and «Тугелбай» only half-way);
+- apostrophes and modifier letters dropped, with which Uzbek Latin writes
+  oʻ and gʻ (O'zbekiston, Oʻzbekiston, O’zbekiston, Ozbekiston);
+- the soft sign after л dropped: «Гульнара» and «Гулнара», «Ильич» and «Илич».
+Where both an exact and a folded spelling match, the exact one ranks first
+(`exact_match`).
 """
 
 import re
@@ -12,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections, models
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.lookups import Contains, Exact
 
 from diplomacy.languages import LANGUAGE_CODES
@@ -27,15 +38,36 @@ def is_postgresql(queryset: models.QuerySet) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
+# Letters folded to another (translate's pairs), and marks dropped.
+FOLDED_FROM = "ёөүң"
+FOLDED_TO = "еоун"
+DROPPED_MARKS = "'’‘ʼʻʹ`´"
+SOFT_SIGN = ("ль", "л")
+_FOLD_TABLE = str.maketrans(FOLDED_FROM, FOLDED_TO, DROPPED_MARKS)
+
+
 def fold(expression):
-    """ё → е, in the database."""
+    """The text lower-cased and folded as `fold_text` does, in the database."""
+    lowered = Func(expression, function="lower", output_field=TextField())
+    translated = Func(
+        lowered,
+        Value(FOLDED_FROM + DROPPED_MARKS),
+        Value(FOLDED_TO),
+        function="translate",
+        output_field=TextField(),
+    )
     return Func(
-        expression, Value("ёЁ"), Value("еЕ"), function="translate", output_field=TextField()
+        translated,
+        Value(SOFT_SIGN[0]),
+        Value(SOFT_SIGN[1]),
+        function="replace",
+        output_field=TextField(),
     )
 
 
 def fold_text(text: str) -> str:
-    return text.replace("ё", "е").replace("Ё", "Е")
+    """Lower-cased and folded for matching (see the module's docstring)."""
+    return text.lower().translate(_FOLD_TABLE).replace(*SOFT_SIGN)
 
 
 def translated_vector(field: str, weight: str) -> SearchVector:
@@ -125,19 +157,56 @@ def text_matches(queryset: models.QuerySet, field: str, value: str, *, exact: bo
     """
     if connections[queryset.db].vendor != "sqlite":
         return Q(**{f"{field}__{'iexact' if exact else 'icontains'}": value})
-    folded = Func(F(field), function=SQLITE_CASEFOLD, output_field=TextField())
+    folded = Func(F(field), function=SQLITE_FOLD, output_field=TextField())
     lookup = Exact if exact else Contains
-    return Q(lookup(folded, fold_text(value.casefold())))
+    return Q(lookup(folded, fold_text(value)))
 
 
-SQLITE_CASEFOLD = "diplomacy_casefold"
+def exact_match(queryset: models.QuerySet, fields: Iterable[str], text: str) -> Q:
+    """Rows where a field holds the words as typed, only case aside: these
+    rank before rows found through folding ("Өмүрбек" before "Омурбек")."""
+    phrase = " ".join(re.findall(r"[\w'’‘ʼʻ]+", text)[:MAX_WORDS])
+    condition = Q()
+    if not phrase:
+        return condition
+    for field in fields:
+        if connections[queryset.db].vendor == "sqlite":
+            lowered = Func(F(field), function=SQLITE_LOWER, output_field=TextField())
+            condition |= Q(Contains(lowered, phrase.lower()))
+        else:
+            condition |= Q(**{f"{field}__icontains": phrase})
+    return condition
+
+
+def exact_first(queryset: models.QuerySet, fields: Iterable[str], text: str) -> models.QuerySet:
+    """The queryset annotated with `search_exact` (1 for an exact match, else 0)."""
+    condition = exact_match(queryset, fields, text)
+    if not condition:
+        return queryset.annotate(search_exact=Value(0, output_field=IntegerField()))
+    return queryset.annotate(
+        search_exact=Case(
+            When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+    )
+
+
+# SQLite's own lower() knows only ASCII; these Python functions are
+# registered on each connection (see DiplomacyConfig.ready).
+SQLITE_FOLD = "diplomacy_fold"
+SQLITE_LOWER = "diplomacy_lower"
 
 
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
     if connection.vendor == "sqlite":
         connection.connection.create_function(
-            SQLITE_CASEFOLD,
+            SQLITE_FOLD,
             1,
-            lambda text: fold_text(text.casefold()) if isinstance(text, str) else text,
+            lambda text: fold_text(text) if isinstance(text, str) else text,
+            deterministic=True,
+        )
+        connection.connection.create_function(
+            SQLITE_LOWER,
+            1,
+            lambda text: text.lower() if isinstance(text, str) else text,
             deterministic=True,
         )

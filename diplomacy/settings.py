@@ -149,6 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("ky", _("Kyrgyz"))]
 LANGUAGE_CODE = env_choice("LANGUAGE_CODE", "en", [code for code, _name in LANGUAGES])
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times as each language writes them (diplomacy/formats/).
+FORMAT_MODULE_PATH = ["diplomacy.formats"]
 USE_I18N = True
 TIME_ZONE = env_timezone("TIME_ZONE", "UTC")
 USE_TZ = True

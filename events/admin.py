@@ -76,16 +76,25 @@ class ParticipationInline(PreloadedAutocompleteInlineMixin, TranslationTabularIn
         js = ["admin/js/jquery.init.js", "events/admin/participation_positions.js"]
 
 
-class QuoteInline(PreloadedAutocompleteInlineMixin, admin.StackedInline):
+class QuoteInline(PreloadedAutocompleteInlineMixin, TranslationStackedInline):
     model = Quote
-    fields = [("person", "language", "order"), "text"]
+    fields = [("person", "language", "order"), "text", "translation"]
     autocomplete_fields = ["person"]
     extra = 0
 
 
-class SourceInline(TranslationStackedInline):
+class SourceInline(PreloadedAutocompleteInlineMixin, TranslationStackedInline):
     model = Source
-    fields = ["title", "url", "publisher", "rubric", "published_at", "order"]
+    fields = [
+        "title",
+        "url",
+        "publisher_organization",
+        "publisher",
+        "rubric",
+        "published_at",
+        "order",
+    ]
+    autocomplete_fields = ["publisher_organization"]
     extra = 0
 
 

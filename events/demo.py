@@ -215,13 +215,19 @@ def _event_rows(data, topics, organizations, positions) -> dict[str, list]:
             for slug, role in data["organizations"]
         ],
         "quotes": [
-            {"person": people[slug], "language": language, "text": text}
-            for slug, language, text in data["quotes"]
+            {
+                "person": people[slug],
+                "language": language,
+                "text": text,
+                **translations("translation", translated),
+            }
+            for slug, language, text, translated in data["quotes"]
         ],
         "sources": [
             {
                 **translations("title", source["title"]),
                 **translations("rubric", source["rubric"]),
+                "publisher_organization": organizations[source["publisher"]],
                 "published_at": source["published_at"],
             }
             for source in data["sources"]

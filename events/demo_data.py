@@ -1,5 +1,5 @@
 """The seed record: the Bishkek round table of 24 April 2023, as reported by
-the Eurasian Peoples' Assembly (../shared/seed/bishkek-round-table-2023.txt).
+the Eurasian Peoples’ Assembly (../shared/seed/bishkek-round-table-2023.txt).
 
 English titles are worded as in the report. Russian forms are the official
 ones; Kyrgyz is given where the official form is known.
@@ -55,7 +55,7 @@ ORGANIZATIONS = {
             "ky": "«Евразия элдеринин Ассамблеясы» коомдук бирикмелердин эл аралык союзу",
         },
         "short_name": {
-            "en": "Eurasian Peoples' Assembly",
+            "en": "Eurasian Peoples’ Assembly",
             "ru": "Ассамблея народов Евразии",
             "ky": "Евразия элдеринин Ассамблеясы",
         },
@@ -69,6 +69,8 @@ ORGANIZATIONS = {
             "ru": "Федеральное агентство по делам Содружества Независимых Государств, "
             "соотечественников, проживающих за рубежом, и по международному "
             "гуманитарному сотрудничеству",
+            "ky": "Көз карандысыз Мамлекеттердин Шериктештигинин иштери, чет өлкөдө жашаган "
+            "мекендештер жана эл аралык гуманитардык кызматташтык боюнча федералдык агенттик",
         },
         "short_name": {
             "en": "Rossotrudnichestvo",
@@ -209,7 +211,7 @@ PEOPLE = {
                 "eurasian-peoples-assembly",
                 {
                     "en": "First Deputy Secretary General - Head of the General Secretariat "
-                    "of the Eurasian Peoples' Assembly",
+                    "of the Eurasian Peoples’ Assembly",
                     "ru": "Первый заместитель Генерального секретаря – руководитель "
                     "Генерального секретариата Ассамблеи народов Евразии",
                     "ky": "Евразия элдеринин Ассамблеясынын Башкы катчысынын биринчи орун "
@@ -355,7 +357,7 @@ PEOPLE = {
             "deputy-secretary-general": (
                 "eurasian-peoples-assembly",
                 {
-                    "en": "Deputy Secretary General of the Eurasian Peoples' Assembly",
+                    "en": "Deputy Secretary General of the Eurasian Peoples’ Assembly",
                     "ru": "Заместитель Генерального секретаря Ассамблеи народов Евразии",
                     "ky": "Евразия элдеринин Ассамблеясынын Башкы катчысынын орун басары",
                 },
@@ -367,7 +369,7 @@ PEOPLE = {
 COMPETITION = {
     "slug": "leader-of-peoples-diplomacy",
     "title": {
-        "en": "Leader of People's Diplomacy",
+        "en": "Leader of People’s Diplomacy",
         "ru": "Лидер народной дипломатии",
         "ky": "Элдик дипломатиянын лидери",
     },
@@ -424,7 +426,7 @@ EVENT = {
     "summary": {
         "en": "Bishkek hosted an international round table on the role of public diplomacy "
         "in the development of Russian-Kyrgyz relations, held as part of the international "
-        "competition “Leader of People's Diplomacy”.",
+        "competition “Leader of People’s Diplomacy”.",
         "ru": "В Бишкеке прошёл международный круглый стол о роли общественной дипломатии "
         "в развитии российско-кыргызских отношений в рамках международного конкурса "
         "«Лидер народной дипломатии».",
@@ -440,8 +442,8 @@ EVENT = {
             "actively engaged in this process. They are supported by the International Union "
             "of Non-Governmental Organizations “The Eurasian Peoples’ Assembly” and "
             "Rossotrudnichestvo.</p>"
-            "<p>The event was held as part of the international competition “LEADER OF "
-            "PEOPLE'S DIPLOMACY”, organized by the Assembly of the Peoples of Russia.</p>"
+            "<p>The event was held as part of the international competition “Leader of "
+            "People’s Diplomacy”, organized by the Assembly of the Peoples of Russia.</p>"
             "<p>Konstantin Kosachev, Deputy Chairman of the Federation Council, addressed the "
             "audience with a welcoming speech and outlined the role of public diplomacy as a "
             "tool for the development of interstate relations. Svetlana Smirnova moderated "
@@ -457,17 +459,17 @@ EVENT = {
             "<p>The role of Kyrgyzstan as a strategic partner of Russia was highly noted, as it "
             "is a country where a significant part of the population speaks Russian. Work is "
             "underway to prevent interethnic conflicts in Russia and Kyrgyzstan with the help "
-            "of people's diplomacy, and to create an informal atmosphere within the framework "
+            "of people’s diplomacy, and to create an informal atmosphere within the framework "
             "of interethnic relations with the help of media people and bloggers. According to "
             "the new concept of Russian foreign policy, attention is paid to partnership with "
-            "Kyrgyzstan through civil society institutions, including the work of people's "
+            "Kyrgyzstan through civil society institutions, including the work of people’s "
             "assemblies. There are cultural and integration centers of the SCO countries.</p>"
             "<p>The round table was attended by a number of experts and representatives from "
             "Russia and Kyrgyzstan, among them those listed below, and others.</p>"
             "<p>Global geopolitical turbulence cannot hinder the development of Russian-Kyrgyz "
             "relations. For Russia and Kyrgyzstan, the preservation of culture, languages and "
             "national unity remains an important aspect of successful development at the social "
-            "and state levels. Relationships are based on people's trust, and trust at the "
+            "and state levels. Relationships are based on people’s trust, and trust at the "
             "level of relations between Kyrgyzstan and Russia is enough to achieve any "
             "ambitious goals.</p>"
         ),
@@ -534,7 +536,7 @@ EVENT = {
             "first-deputy-secretary-general",
             {
                 "en": "First Deputy Secretary General - Head of the General Secretariat of the "
-                "Eurasian Peoples' Assembly, Chairman of the Council of the Assembly of "
+                "Eurasian Peoples’ Assembly, Chairman of the Council of the Assembly of "
                 "Peoples of Russia",
                 "ru": "Первый заместитель Генерального секретаря – руководитель Генерального "
                 "секретариата Ассамблеи народов Евразии, Председатель Совета Ассамблеи "
@@ -588,23 +590,55 @@ EVENT = {
         (
             "konstantin-kosachev",
             "en",
-            "Relations between states are called people's relations for a reason. Without the "
+            "Relations between states are called people’s relations for a reason. Without the "
             "participation of business, public organizations, scientists and ordinary people, "
             "they remain the lot of a narrow circle of politicians and diplomats. It is much "
             "easier for our countries in this sense. Communication between people has never "
             "stopped and has rich experience and traditions. But this does not mean at all "
-            "that everything will develop on its own and no efforts will be required. People's "
+            "that everything will develop on its own and no efforts will be required. People’s "
             "relations mean first of all, an active work of enthusiasts and associates.",
+            # Published in English; the editors' translations, marked as such.
+            {
+                "ru": "Межгосударственные отношения не случайно называют отношениями между "
+                "народами. Без участия бизнеса, общественных организаций, учёных и простых людей "
+                "они остаются уделом узкого круга политиков и дипломатов. Нашим странам в этом "
+                "смысле гораздо проще. Общение между людьми никогда не прекращалось, у него "
+                "богатый опыт и традиции. Но это вовсе не значит, что всё будет развиваться само "
+                "собой и не потребуется никаких усилий. Отношения между народами — это прежде "
+                "всего активная работа энтузиастов и единомышленников.",
+                "ky": "Мамлекеттер аралык мамилелерди элдер аралык мамилелер деп бекеринен "
+                "айтышпайт. Бизнестин, коомдук уюмдардын, илимпоздордун жана карапайым "
+                "адамдардын катышуусу болбосо, алар саясатчылар менен дипломаттардын тар "
+                "чөйрөсүнүн гана иши бойдон калат. Бул жагынан биздин өлкөлөргө алда канча "
+                "жеңил. Адамдардын ортосундагы байланыш эч качан үзүлгөн эмес, анын бай "
+                "тажрыйбасы жана салттары бар. Бирок бул баары өзүнөн өзү өнүгөт, эч кандай "
+                "аракет талап кылынбайт дегенди такыр билдирбейт. Элдер аралык мамилелер – бул "
+                "баарыдан мурда энтузиасттардын жана пикирлештердин жигердүү иши.",
+            },
         ),
         (
             "svetlana-smirnova",
             "en",
             "Certainly, it is necessary to build relations between the universities of Russia "
-            "and Kyrgyzstan. Within the Eurasian Peoples' Assembly, we have the opportunity to "
+            "and Kyrgyzstan. Within the Eurasian Peoples’ Assembly, we have the opportunity to "
             "join you in the Eurasian space. We just recently returned from India, before that "
             "we were in Egypt, in Jordan. There we worked with higher educational institutions. "
             "We are ready to provide such an opportunity, and we invite you to cooperate at the "
             "international level.",
+            {
+                "ru": "Безусловно, необходимо выстраивать отношения между вузами России и "
+                "Кыргызстана. В рамках Ассамблеи народов Евразии у нас есть возможность "
+                "объединиться с вами в евразийском пространстве. Мы совсем недавно вернулись из "
+                "Индии, до этого были в Египте, в Иордании. Там мы работали с высшими учебными "
+                "заведениями. Мы готовы предоставить такую возможность и приглашаем вас к "
+                "сотрудничеству на международном уровне.",
+                "ky": "Албетте, Россия менен Кыргызстандын жогорку окуу жайларынын ортосунда "
+                "мамилелерди куруу зарыл. Евразия элдеринин Ассамблеясынын алкагында силер менен "
+                "евразиялык мейкиндикте бирге иштөөгө мүмкүнчүлүгүбүз бар. Биз жакында эле "
+                "Индиядан кайттык, ага чейин Египетте, Иорданияда болдук. Ал жерде жогорку окуу "
+                "жайлары менен иштештик. Биз мындай мүмкүнчүлүк берүүгө даярбыз жана силерди эл "
+                "аралык деңгээлде кызматташууга чакырабыз.",
+            },
         ),
     ],
     # The two points the report says the participants agreed on. No document
@@ -653,7 +687,7 @@ EVENT = {
     "sources": [
         {
             "title": {
-                "en": "The Eurasian Peoples' Assembly brings Russia and Kyrgyzstan closer",
+                "en": "The Eurasian Peoples’ Assembly brings Russia and Kyrgyzstan closer",
                 "ru": "Ассамблея народов Евразии сближает Россию и Кыргызстан",
                 "ky": "Евразия элдеринин Ассамблеясы Россия менен Кыргызстанды жакындатат",
             },
@@ -662,6 +696,8 @@ EVENT = {
                 "ru": "Регионы России",
                 "ky": "Россиянын региондору",
             },
+            # The report is the Eurasian Peoples’ Assembly’s own.
+            "publisher": "eurasian-peoples-assembly",
             # The report gives 24/04/2023 21:42 without a zone; the publisher is
             # in Moscow.
             "published_at": datetime.datetime(

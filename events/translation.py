@@ -56,6 +56,11 @@ class ParticipationTranslation(Translated):
     fields = ("position_title",)
 
 
+@register(Quote)
+class QuoteTranslation(Translated):
+    fields = ("translation",)
+
+
 @register(Source)
 class SourceTranslation(Translated):
     fields = ("title", "rubric")

@@ -7,7 +7,6 @@ from diplomacy.admin import (
     EditorForm,
     HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
-    ReadOnlyForEditorsAdmin,
     save_formset_with,
 )
 from diplomacy.languages import translated_fields
@@ -15,18 +14,42 @@ from people.models import Country, Organization, Person, Position, Region
 from people.services import organization_save, person_save, position_save
 
 
+class PlaceNamesAdmin(TranslationAdmin):
+    """Countries and regions come from ISO data, never typed by hand; only the
+    names readers see may be changed (people/reference.py keeps such changes
+    when it loads the data again)."""
+
+    readonly_fields = ["iso_names"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("ISO names"))
+    def iso_names(self, obj) -> str:
+        return " · ".join(
+            name
+            for name in (getattr(obj, field) for field in translated_fields("iso_name"))
+            if name
+        )
+
+
 @admin.register(Country)
-class CountryAdmin(ReadOnlyForEditorsAdmin, TranslationAdmin):
+class CountryAdmin(PlaceNamesAdmin):
     list_display = ["code", "name", "alpha_3"]
     search_fields = ["code", "alpha_3", *translated_fields("name")]
+    fields = ["name", "iso_names"]
 
 
 @admin.register(Region)
-class RegionAdmin(ReadOnlyForEditorsAdmin, TranslationAdmin):
+class RegionAdmin(PlaceNamesAdmin):
     list_display = ["code", "name", "kind", "country"]
     list_select_related = ["country"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["code", *translated_fields("name")]
+    fields = ["name", "iso_names"]
 
 
 class PositionInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):

@@ -1,5 +1,7 @@
 """The actors of public diplomacy and where they come from."""
 
+import re
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q, Value
@@ -28,7 +30,15 @@ class Country(models.Model):
     code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
     alpha_3 = models.CharField(_("ISO alpha-3 code"), max_length=3, unique=True)
     numeric = models.CharField(_("ISO numeric code"), max_length=3, blank=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_(
+            "As readers see it. Loaded from the ISO name or the editorial list; "
+            "a name changed here is kept when the reference data is loaded again."
+        ),
+    )
+    iso_name = models.CharField(_("ISO name"), max_length=100, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("country")
@@ -62,7 +72,15 @@ class Region(models.Model):
         related_name="children",
         verbose_name=_("part of"),
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_(
+            "As readers see it. Loaded from the ISO name or the editorial list; "
+            "a name changed here is kept when the reference data is loaded again."
+        ),
+    )
+    iso_name = models.CharField(_("ISO name"), max_length=120, blank=True, editable=False)
     kind = models.CharField(
         _("kind"), max_length=80, blank=True, help_text=_("The ISO 3166-2 subdivision type.")
     )
@@ -83,6 +101,11 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_city(self) -> bool:
+        """A city with the status of a region (Bishkek, Osh, Moscow, Almaty…)."""
+        return re.search(r"\bcity\b", self.kind, re.IGNORECASE) is not None
 
 
 class Organization(models.Model):

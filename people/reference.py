@@ -1,5 +1,11 @@
 """ISO 3166 countries and subdivisions from pycountry, with their names in the
-site's languages taken from the translations that ship with the ISO data."""
+site's languages taken from the translations that ship with the ISO data,
+and the editorial names readers see where those are outdated, formal or
+missing (people/editorial_names.py).
+
+Each row keeps its ISO name (`iso_name_*`) beside the name shown (`name_*`).
+Loading again updates the ISO names, and a shown name only where it is still
+the one loaded before: a name an editor changed in the admin is kept."""
 
 import gettext
 from dataclasses import dataclass
@@ -7,26 +13,11 @@ from dataclasses import dataclass
 import pycountry
 from django.db import transaction
 
+from people.editorial_names import COUNTRY_NAMES, REGION_NAMES
 from people.models import Country, Region
 
 # The ISO data is in English; Russian and Kyrgyz come from its catalogues.
 TRANSLATED_LANGUAGES = ("ru", "ky")
-
-
-# Where the ISO catalogues have no Russian or Kyrgyz name, the official ones
-# (from the Kyrgyz Republic's administrative division) fill the gap for the
-# regions the seed record needs; extend as editors need more.
-REGION_NAMES = {
-    "KG-GB": {"ru": "Бишкек", "ky": "Бишкек шаары"},
-    "KG-GO": {"ru": "Ош", "ky": "Ош шаары"},
-    "KG-B": {"ru": "Баткенская область", "ky": "Баткен облусу"},
-    "KG-C": {"ru": "Чуйская область", "ky": "Чүй облусу"},
-    "KG-J": {"ru": "Джалал-Абадская область", "ky": "Жалал-Абад облусу"},
-    "KG-N": {"ru": "Нарынская область", "ky": "Нарын облусу"},
-    "KG-O": {"ru": "Ошская область", "ky": "Ош облусу"},
-    "KG-T": {"ru": "Таласская область", "ky": "Талас облусу"},
-    "KG-Y": {"ru": "Иссык-Кульская область", "ky": "Ысык-Көл облусу"},
-}
 
 
 @dataclass(frozen=True)
@@ -62,27 +53,44 @@ def load_reference_data() -> ReferenceCounts:
     return ReferenceCounts(countries=_load_countries(), regions=_load_regions())
 
 
-NAME_FIELDS = ["name", "name_en", *(f"name_{language}" for language in TRANSLATED_LANGUAGES)]
+LANGUAGES = ("en", *TRANSLATED_LANGUAGES)
+NAME_FIELDS = [
+    "name",
+    *(f"{field}_{language}" for field in ("name", "iso_name") for language in LANGUAGES),
+]
+
+
+def _names(
+    iso: dict[str, str | None], editorial: dict[str, str], stored: Country | Region | None
+) -> dict[str, str | None]:
+    """The ISO names and the names shown, per language (see the module's docstring)."""
+    names: dict[str, str | None] = {}
+    for language in LANGUAGES:
+        shown = editorial.get(language) or iso[language]
+        if stored is not None:
+            current = getattr(stored, f"name_{language}")
+            loaded = getattr(stored, f"iso_name_{language}")
+            if current not in (None, "", loaded, editorial.get(language)):
+                shown = current  # changed in the admin
+        names[f"iso_name_{language}"] = iso[language]
+        names[f"name_{language}"] = shown
+    names["name"] = names["name_en"]
+    return names
 
 
 def _load_countries() -> int:
     catalogues = _catalogues("iso3166-1")
+    stored = Country.objects.in_bulk()
     countries = []
     for record in pycountry.countries:
         english = getattr(record, "common_name", None) or record.name
-        translations = {
-            f"name_{language}": _translate(catalogue, english, record.name)
+        iso = {"en": english} | {
+            language: _translate(catalogue, english, record.name)
             for language, catalogue in catalogues.items()
         }
+        names = _names(iso, COUNTRY_NAMES.get(record.alpha_2, {}), stored.get(record.alpha_2))
         countries.append(
-            Country(
-                code=record.alpha_2,
-                alpha_3=record.alpha_3,
-                numeric=record.numeric,
-                name=english,
-                name_en=english,
-                **translations,
-            )
+            Country(code=record.alpha_2, alpha_3=record.alpha_3, numeric=record.numeric, **names)
         )
     Country.objects.bulk_create(
         countries,
@@ -95,22 +103,21 @@ def _load_countries() -> int:
 
 def _load_regions() -> int:
     catalogues = _catalogues("iso3166-2")
+    stored = Region.objects.in_bulk()
     regions = []
     for record in pycountry.subdivisions:
-        supplement = REGION_NAMES.get(record.code, {})
-        translations = {
-            f"name_{language}": _translate(catalogue, record.name) or supplement.get(language)
+        iso = {"en": record.name} | {
+            language: _translate(catalogue, record.name)
             for language, catalogue in catalogues.items()
         }
+        names = _names(iso, REGION_NAMES.get(record.code, {}), stored.get(record.code))
         regions.append(
             Region(
                 code=record.code,
                 country_id=record.country_code,
                 parent_id=record.parent_code,
-                name=record.name,
-                name_en=record.name,
                 kind=record.type,
-                **translations,
+                **names,
             )
         )
     # Parents are inserted in the same statement batch; foreign keys are

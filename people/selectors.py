@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from diplomacy.languages import LANGUAGE_CODES, fallback_languages, localized, translated_sort_key
 from diplomacy.ordering import Ordering, both_ways
-from diplomacy.search import search
+from diplomacy.search import exact_first, search
 from people.models import Country, Organization, Person, Position, Region
 from people.search import ORGANIZATION_NAME_FIELDS, PERSON_NAME_FIELDS
 
@@ -116,10 +116,13 @@ def search_people(text: str, *, limit: int) -> list[Person]:
         fallback_fields=PERSON_NAME_FIELDS,
         similar_field="search_names",
     )
+    people = exact_first(people, PERSON_NAME_FIELDS, text)
     if "search_rank" in people.query.annotations:
-        people = people.order_by("-search_rank", localized("family_name"), "pk")
+        people = people.order_by("-search_exact", "-search_rank", localized("family_name"), "pk")
     else:
-        people = people.order_by(localized("family_name"), localized("given_name"), "pk")
+        people = people.order_by(
+            "-search_exact", localized("family_name"), localized("given_name"), "pk"
+        )
     return list(people[:limit])
 
 
@@ -166,10 +169,13 @@ def search_organizations(text: str, *, limit: int) -> list[Organization]:
         text,
         fallback_fields=ORGANIZATION_NAME_FIELDS,
     )
+    organizations = exact_first(organizations, ORGANIZATION_NAME_FIELDS, text)
     if "search_rank" in organizations.query.annotations:
-        organizations = organizations.order_by("-search_rank", localized("name"), "pk")
+        organizations = organizations.order_by(
+            "-search_exact", "-search_rank", localized("name"), "pk"
+        )
     else:
-        organizations = organizations.order_by(localized("name"), "pk")
+        organizations = organizations.order_by("-search_exact", localized("name"), "pk")
     return list(organizations[:limit])
 
 

@@ -20,12 +20,12 @@ class Translated(TranslationOptions):
 
 @register(Country)
 class CountryTranslation(Translated):
-    fields = ("name",)
+    fields = ("name", "iso_name")
 
 
 @register(Region)
 class RegionTranslation(Translated):
-    fields = ("name",)
+    fields = ("name", "iso_name")
 
 
 @register(Organization)

@@ -18,6 +18,7 @@ from django.utils.text import capfirst
 
 from diplomacy.text import clean_text
 from events.models import Event
+from website.locations import event_place
 
 PRODID = "-//diplomacy//Public diplomacy events//EN"
 
@@ -38,12 +39,7 @@ def _uid(event: Event) -> str:
 
 
 def _location(event: Event) -> str:
-    parts = [event.venue, event.city]
-    if event.region_id:
-        parts.append(event.region.name)
-    if event.host_country_id:
-        parts.append(event.host_country.name)
-    return ", ".join(part for part in parts if part)
+    return str(event_place(event))
 
 
 def _times(

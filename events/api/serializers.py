@@ -99,19 +99,33 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 class QuoteSerializer(serializers.ModelSerializer):
     person = PersonSummarySerializer()
+    text = serializers.CharField(help_text="The quote as said, in its original language.")
+    language = serializers.CharField(help_text="The language the quote was said in.")
+    translations = TranslatedField(
+        column="translation",
+        help_text="The editors' translations; null in the original's language and where "
+        "none was made.",
+    )
 
     class Meta:
         model = Quote
-        fields = ["person", "text", "language"]
+        fields = ["person", "text", "language", "translations"]
 
 
 class SourceSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     rubric = TranslatedField()
 
+    publisher_organization = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The publisher, when it is an organization on record (see /organizations/).",
+    )
+
     class Meta:
         model = Source
-        fields = ["title", "url", "publisher", "rubric", "published_at"]
+        fields = ["title", "url", "publisher", "publisher_organization", "rubric", "published_at"]
 
 
 @extend_schema_field({"type": "string", "description": START_HELP, "example": "2023-04-24"})
@@ -358,14 +372,25 @@ class ParticipantWriteSerializer(serializers.Serializer):
 
 class QuoteWriteSerializer(serializers.Serializer):
     person = _slug_field(Person.objects.all())
-    text = serializers.CharField(max_length=5000)
-    language = serializers.ChoiceField(choices=Quote._meta.get_field("language").choices)
+    text = serializers.CharField(max_length=5000, help_text="As said, in its original language.")
+    language = serializers.ChoiceField(
+        choices=Quote._meta.get_field("language").choices, help_text="The original's language."
+    )
+    translations = TranslatedField(
+        column="translation",
+        max_length=5000,
+        required=False,
+        help_text="The editors' translations into the other languages.",
+    )
 
 
 class SourceWriteSerializer(serializers.Serializer):
     title = TranslatedField(max_length=500)
     url = serializers.URLField(max_length=1000, allow_blank=True, required=False)
     publisher = serializers.CharField(max_length=300, allow_blank=True, required=False)
+    publisher_organization = _slug_field(
+        Organization.objects.all(), allow_null=True, required=False
+    )
     rubric = TranslatedField(max_length=200, required=False)
     published_at = serializers.DateTimeField(allow_null=True, required=False)
 
@@ -395,6 +420,7 @@ ERROR_NAMES = {
     "participations": "participants",
     "position_title": "position",
     "position": "position_id",
+    "translation": "translations",
 }
 
 

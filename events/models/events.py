@@ -371,9 +371,17 @@ class Quote(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("person")
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(_("original text"), help_text=_("As the person said it."))
     language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    # Editors' translations, one per site language (modeltranslation); the
+    # page shows the reader's, marked as a translation, with the original a
+    # click away.
+    translation = models.TextField(
+        _("translation"),
+        blank=True,
+        help_text=_("Translated by the editors; leave the original's language empty."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -392,6 +400,17 @@ class Quote(models.Model):
     def __str__(self) -> str:
         return self.text[:60]
 
+    def clean(self) -> None:
+        # A translation into the language it was said in would hide the original.
+        if getattr(self, f"translation_{self.language}", None):
+            raise ValidationError(
+                {
+                    f"translation_{self.language}": _(
+                        "The quote was said in this language; its text is the original."
+                    )
+                }
+            )
+
 
 class Source(models.Model):
     """Where the record comes from: an article, a press release, a report."""
@@ -401,7 +420,21 @@ class Source(models.Model):
     )
     title = models.CharField(_("title"), max_length=500)
     url = models.URLField(_("address"), max_length=1000, blank=True)
-    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=300,
+        blank=True,
+        help_text=_("When the publisher is not among the organizations on record."),
+    )
+    publisher_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="published_sources",
+        verbose_name=_("publisher on record"),
+        help_text=_("The organization that published it, named in the reader's language."),
+    )
     rubric = models.CharField(
         _("rubric"), max_length=200, blank=True, help_text=_("The section it appeared under.")
     )

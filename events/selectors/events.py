@@ -66,7 +66,7 @@ def with_event_details(events: QuerySet[Event]) -> QuerySet[Event]:
             ),
         ),
         Prefetch("quotes", queryset=Quote.objects.select_related("person")),
-        Prefetch("sources", queryset=Source.objects.all()),
+        Prefetch("sources", queryset=Source.objects.select_related("publisher_organization")),
         Prefetch(
             "outcomes",
             queryset=Outcome.objects.select_related("follow_up").prefetch_related(

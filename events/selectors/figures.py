@@ -87,6 +87,16 @@ def with_objects(
     return rows if limit is None else rows[:limit]
 
 
+def with_ties(counts: Sequence[tuple[Any, int]], limit: int | None) -> list[tuple[Any, int]]:
+    """The first `limit` rows of counts (largest first), and every further row
+    tied with the last of them: a tie for the tenth place shows all who share it."""
+    rows = list(counts)
+    if limit is None or len(rows) <= limit:
+        return rows
+    floor = rows[limit - 1][1]
+    return [row for row in rows if row[1] >= floor]
+
+
 def _brief_name(organization: Organization) -> str:
     return organization.brief_name
 
@@ -124,14 +134,15 @@ def most_involved_countries(*, limit: int | None = None) -> list[tuple[Country, 
         "country-counts", lambda: counted_pairs(_country_pairs(public_events().values("pk")))
     )
     # At most one row per country (about 250), so ties are settled by name here.
-    return with_objects(Country, counts, limit=limit)
+    return with_objects(Country, with_ties(counts, limit))
 
 
 def most_active_organizations(*, limit: int) -> list[tuple[Organization, int]]:
-    """Organizations by the number of public events involving them."""
+    """Organizations by the number of public events involving them, the first
+    `limit` and those tied with the last of them."""
     counts = cached_aggregate(
         f"organization-counts:{limit}",
-        lambda: counted_pairs(_organization_pairs(public_events().values("pk")), limit=limit),
+        lambda: with_ties(counted_pairs(_organization_pairs(public_events().values("pk"))), limit),
     )
     return with_objects(Organization, counts, name=_brief_name)
 
@@ -155,7 +166,7 @@ def _statistics_figures(limit: int) -> dict[str, Any]:
         .order_by()
         .values_list("host_country")
         .annotate(count=Count("pk"))
-        .order_by("-count", "host_country")[:limit]
+        .order_by("-count", "host_country")
     )
     participants = Participation.objects.filter(
         event__status__in=Event.PUBLIC_STATUSES, person__isnull=False
@@ -169,7 +180,7 @@ def _statistics_figures(limit: int) -> dict[str, Any]:
         "country_count": len(_codes_of_countries_with_events()),
         "per_year": [tuple(row) for row in per_year],
         "kinds": dict(events.order_by().values_list("kind").annotate(count=Count("pk"))),
-        "hosts": [tuple(row) for row in hosts],
+        "hosts": with_ties([tuple(row) for row in hosts], limit),
     }
 
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from diplomacy.languages import LANGUAGE_CODES
-from diplomacy.search import text_matches
+from diplomacy.languages import LANGUAGE_CODES, translated_fields
+from diplomacy.search import exact_first, text_matches
 from events.models import Event, EventOrganization, Topic
 from events.search import search_events
-from events.selectors.events import User, event_list_queryset, order_events
+from events.selectors.events import User, event_list_queryset
 from events.selectors.involvement import (
     involving_country,
     involving_organization,
@@ -118,8 +118,8 @@ class EventMatches:
 def search_event_matches(user: User, text: str, *, limit: int) -> EventMatches:
     """The best-matching events the user may see, and how many match (two queries)."""
     events = filter_events(event_list_queryset(user), EventFilters(q=text))
-    if "search_rank" in events.query.annotations:
-        ordered = events.order_by("-search_rank", "-start_date", "-pk")
-    else:
-        ordered = order_events(events)
+    # Exact spellings first, then PostgreSQL's rank, then the newest.
+    ranked = exact_first(events, translated_fields("title"), text)
+    rank = ["-search_rank"] if "search_rank" in events.query.annotations else []
+    ordered = ranked.order_by("-search_exact", *rank, "-start_date", "-pk")
     return EventMatches(events=list(ordered[:limit]), total=events.count())

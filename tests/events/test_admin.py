@@ -80,6 +80,8 @@ def test_admin_event_add_with_inlines_saves_everything(editor_client):
             "quotes-0-person": str(person.pk),
             "quotes-0-language": "ru",
             "quotes-0-text": "Дружба народов",
+            "quotes-0-translation_en": "Friendship of peoples",
+            "quotes-0-translation_ky": "Элдердин достугу",
             "quotes-0-order": "0",
         },
     )
@@ -103,7 +105,9 @@ def test_admin_event_add_with_inlines_saves_everything(editor_client):
     assert list(event.organization_roles.values_list("organization", "role")) == [
         (organization.pk, "organizer")
     ]
-    assert list(event.quotes.values_list("text", "language")) == [("Дружба народов", "ru")]
+    assert list(
+        event.quotes.values_list("text", "language", "translation_en", "translation_ky")
+    ) == [("Дружба народов", "ru", "Friendship of peoples", "Элдердин достугу")]
     assert event.history.count() == 1
     assert participation.history.count() == 1
 

@@ -87,7 +87,7 @@ def test_demo_participants_have_their_roles_and_titles(demo):
             "Смирнова",
             "moderator",
             "First Deputy Secretary General - Head of the General Secretariat of the Eurasian "
-            "Peoples' Assembly, Chairman of the Council of the Assembly of Peoples of Russia",
+            "Peoples’ Assembly, Chairman of the Council of the Assembly of Peoples of Russia",
         ),
         (
             "Udovichenko",
@@ -122,7 +122,7 @@ def test_demo_participants_have_their_roles_and_titles(demo):
             "Ruzin",
             "Рузин",
             "attendee",
-            "Deputy Secretary General of the Eurasian Peoples' Assembly",
+            "Deputy Secretary General of the Eurasian Peoples’ Assembly",
         ),
         (
             None,
@@ -148,7 +148,7 @@ def test_demo_people_have_every_title_the_report_gives(demo):
         "svetlana-smirnova": [
             "Chairman of the Council of the Assembly of Peoples of Russia",
             "First Deputy Secretary General - Head of the General Secretariat of the Eurasian "
-            "Peoples' Assembly",
+            "Peoples’ Assembly",
         ],
         "nikolay-udovichenko": [
             "Ambassador Extraordinary and Plenipotentiary of Russia to the Kyrgyz Republic"
@@ -168,7 +168,7 @@ def test_demo_people_have_every_title_the_report_gives(demo):
             "Chairman of the Association of Higher Educational Institutions of the Kyrgyz Republic"
         ],
         "zarina-umetalieva": ["Head of the Center for Eurasian Studies"],
-        "valery-ruzin": ["Deputy Secretary General of the Eurasian Peoples' Assembly"],
+        "valery-ruzin": ["Deputy Secretary General of the Eurasian Peoples’ Assembly"],
     }
     kosachev = Person.objects.get(slug="konstantin-kosachev")
     assert (kosachev.given_name_ru, kosachev.patronymic_ru, kosachev.family_name_ru) == (
@@ -203,7 +203,7 @@ def test_demo_quotes_and_source(demo):
     ]
     source = demo.sources.get()
     assert (source.title_en, source.rubric_en, source.rubric_ru) == (
-        "The Eurasian Peoples' Assembly brings Russia and Kyrgyzstan closer",
+        "The Eurasian Peoples’ Assembly brings Russia and Kyrgyzstan closer",
         "Regions of Russia",
         "Регионы России",
     )

@@ -47,3 +47,25 @@ def test_admin_position_autocomplete_offers_the_rows_person_positions(editor_cli
     assert len(everyone) == 2
     only_theirs = editor_client.get("/admin/autocomplete/", {**params, "person": person.pk})
     assert [row["id"] for row in only_theirs.json()["results"]] == [str(own.pk)]
+
+
+def test_admin_country_shown_name_is_editable_and_kept_on_reload(client):
+    from django.core.management import call_command
+
+    from people.models import Country
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    url = reverse("admin:people_country_change", args=["KG"])
+    page = client.get(url).content.decode()
+    # The ISO names are shown for reference, not as fields.
+    assert "Kyrgyzstan · Киргизия · Кыргызстан" in page
+    assert 'name="iso_name_ru"' not in page
+    response = client.post(
+        url, {"name_en": "Kyrgyz Republic", "name_ru": "Кыргызстан", "name_ky": "Кыргызстан"}
+    )
+    assert response.status_code == 302, form_errors(response)
+    call_command("load_reference_data", verbosity=0)
+    kyrgyzstan = Country.objects.get(code="KG")
+    assert (kyrgyzstan.name_en, kyrgyzstan.iso_name_en) == ("Kyrgyz Republic", "Kyrgyzstan")
+    assert client.get(reverse("admin:people_country_add")).status_code == 403

@@ -66,10 +66,10 @@ def test_person_page_orders_positions_current_first_then_latest(client):
     assert titles == ["Current post", "Earlier current post", "Undated post", "Old post"]
     periods = [text(item.find("span[@class='muted']")) for item in positions.iter("li")]
     assert periods == [
-        "since March 1, 2019",
-        "since Jan. 1, 2010",
+        "since 1 March 2019",
+        "since 1 January 2010",
         "dates not given",
-        "from Jan. 1, 2001 to Jan. 1, 2005",
+        "from 1 January 2001 to 1 January 2005",
     ]
 
 
@@ -79,7 +79,7 @@ def test_person_page_lists_events_by_role_with_the_title_as_worded(client, seed)
     assert [text(h3) for h3 in events.iter("h3")] == ["Welcome address"]
     assert items_of(events) == [
         "International round table on the role of public diplomacy in the development of "
-        "Russian-Kyrgyz relations April 24, 2023, Kyrgyzstan · as “Senator of the Russian "
+        "Russian-Kyrgyz relations 24 April 2023, Kyrgyzstan · as “Senator of the Russian "
         "Federation, Deputy Chairman of the Federation Council”"
     ]
     quotes = section_of(tree, "person-quotes-heading")
@@ -153,7 +153,7 @@ def test_organization_page_lists_members_events_and_partners(client, seed):
     represented = list(events.iter("ul"))[1]
     # Smirnova spoke as the Eurasian Assembly's; Zorin as this assembly's co-chairman.
     assert [text(item.find("span")) for item in represented.iter("li")] == [
-        "April 24, 2023 · Vladimir Zorin, attendee",
+        "24 April 2023 · Vladimir Zorin, attendee",
     ]
     # The list of its events counts its people's too; a role's list only the role.
     assert [link.get("href") for link in events.iter("a") if "events/?" in link.get("href")] == [
@@ -166,7 +166,7 @@ def test_organization_page_lists_members_events_and_partners(client, seed):
     ]
     assert len(items_of(partners)) == 10
     competitions = section_of(tree, "organization-competitions-heading")
-    assert items_of(competitions) == ["Leader of People's Diplomacy"]
+    assert items_of(competitions) == ["Leader of People’s Diplomacy"]
 
 
 def test_organization_page_ranks_organizations_it_appears_with(client):
@@ -208,8 +208,8 @@ def test_organization_page_separates_current_and_former_members(client):
     members = section_of(fetch_page(client, organization.get_absolute_url()), "members-heading")
     assert [text(h3) for h3 in members.iter("h3")] == ["Current", "Former"]
     assert [item.split(" — ")[1] for item in items_of(members)] == [
-        "Head since Jan. 1, 2020",
-        "Former head from Jan. 1, 2010 to Dec. 31, 2019",
+        "Head since 1 January 2020",
+        "Former head from 1 January 2010 to 31 December 2019",
     ]
 
 

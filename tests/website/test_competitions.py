@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 def test_competition_page_shows_reported_figures(client, seed):
     tree = fetch_page(client, "/en/competitions/leader-of-peoples-diplomacy/")
-    assert text(tree.find(".//h1")) == "Leader of People's Diplomacy"
+    assert text(tree.find(".//h1")) == "Leader of People’s Diplomacy"
     edition = section_of(tree, "edition-2022")
     figures = {text(row.find("dt")): row.find("dd") for row in edition.find(".//dl").findall("div")}
     assert list(figures) == [
@@ -128,5 +128,5 @@ def test_competition_pages_query_counts_do_not_grow_with_rows(client, count_quer
 def test_competition_list_counts_editions(client, seed):
     tree = fetch_page(client, "/en/competitions/")
     assert [text(item) for item in tree.find(".//main//ul").findall("li")] == [
-        "Leader of People's Diplomacy 2 editions"
+        "Leader of People’s Diplomacy 2 editions"
     ]

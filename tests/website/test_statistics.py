@@ -16,7 +16,6 @@ from tests.factories import (
     ParticipationFactory,
 )
 from tests.pages import (
-    SVG,
     fetch,
     fetch_page,
     queries_before_and_after_growth,
@@ -43,17 +42,20 @@ def test_statistics_page_draws_charts_of_public_events(client):
     tree = fetch_page(client, "/en/statistics/")
 
     def chart(chart_id):
-        svg = next(section_of(tree, f"{chart_id}-heading").iter(f"{SVG}svg"))
-        texts = list(svg.iter(f"{SVG}text"))
-        labels = [text(label) for label in texts if label.get("class") == "chart__label"]
-        values = [int(text(value)) for value in texts if value.get("class") == "chart__value"]
-        return list(zip(labels, values, strict=True))
+        bars = section_of(tree, f"{chart_id}-heading").find(".//ol[@class='bars']")
+        return [
+            (
+                text(bar.find(".//span[@class='bar__label']")),
+                int(text(bar.find(".//span[@class='bar__value']"))),
+            )
+            for bar in bars.iter("a")
+        ]
 
     assert chart("per-year") == [("2022", 1), ("2023", 2)]
     assert chart("per-kind") == [("Forum", 2), ("Seminar", 1)]
-    assert chart("per-host-country") == [("Kyrgyzstan", 2), ("Russian Federation", 1)]
+    assert chart("per-host-country") == [("Kyrgyzstan", 2), ("Russia", 1)]
     assert chart("top-organizations") == [("Union", 3)]
-    assert chart("top-countries") == [("Kyrgyzstan", 2), ("Russian Federation", 1)]
+    assert chart("top-countries") == [("Kyrgyzstan", 2), ("Russia", 1)]
     totals = {
         text(row.find("dt")): text(row.find("dd")) for row in tree.find(".//dl[@class='totals']")
     }
@@ -68,6 +70,30 @@ def test_statistics_page_draws_charts_of_public_events(client):
         "/en/events/?year=2022",
         "/en/events/?year=2023",
     ]
+    # Every bar is a link to the events behind it, as the table's rows are.
+    links = {
+        chart_id: [bar.get("href") for bar in section_of(tree, f"{chart_id}-heading").iter("a")]
+        for chart_id in ("per-kind", "top-organizations", "top-countries")
+    }
+    assert links["per-kind"][:2] == ["/en/events/?kind=forum", "/en/events/?kind=seminar"]
+    assert links["top-organizations"][0] == (
+        f"/en/events/?organization_involved={organization.slug}"
+    )
+    assert links["top-countries"][:2] == ["/en/events/?country=kg", "/en/events/?country=ru"]
+    # Labels are text that wraps, never cut short.
+    assert not any("…" in label for label, _value in chart("top-organizations"))
+
+
+def test_statistics_show_every_organization_tied_with_the_last_shown(client):
+    organizations = [OrganizationFactory(short_name_en=f"Org {n:02d}") for n in range(12)]
+    for organization in organizations:
+        EventOrganizationFactory(event=EventFactory(), organization=organization)
+    # Org 00 in two events; the eleven others tie for the tenth place.
+    EventOrganizationFactory(event=EventFactory(), organization=organizations[0])
+    tree = fetch_page(client, "/en/statistics/")
+    bars = section_of(tree, "top-organizations-heading").find(".//ol[@class='bars']")
+    labels = [text(label) for label in bars.iter("span") if label.get("class") == "bar__label"]
+    assert labels == [f"Org {n:02d}" for n in range(12)]
 
 
 def test_statistics_figures_are_cached_until_an_event_changes(client, data_queries):

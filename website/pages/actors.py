@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from events.models import Competition, Entry, EventOrganization, Participation, Quote
+from events.models import Competition, Entry, EventOrganization, Participation
 from events.selectors.competitions import (
     organization_competitions,
     organization_entries,
@@ -19,7 +19,7 @@ from events.selectors.involvement import (
 from events.selectors.outcomes import OutcomeSample, organization_agreements
 from people.models import Organization, Person
 from people.selectors import Members, NameVariant, name_variants, organization_members, written_name
-from website.pages.event import RoleGroup, with_headings
+from website.pages.event import RoleGroup, ShownQuote, shown_quote, with_headings
 
 # Rows per role on a person's or organization's page before "all N events".
 PER_ROLE = 25
@@ -30,7 +30,7 @@ PARTNERS = 10
 class PersonEvents:
     person: Person
     groups: list[RoleGroup]
-    quotes: list[Quote]
+    quotes: list[ShownQuote]
     entries: list[Entry]
 
 
@@ -52,7 +52,7 @@ def person_page(person: Person, user: User) -> PersonPage:
         events=PersonEvents(
             person=person,
             groups=with_headings(groups, Participation.Role),
-            quotes=person_quotes(person, user),
+            quotes=[shown_quote(quote) for quote in person_quotes(person, user)],
             entries=person_entries(person),
         ),
     )

@@ -1,7 +1,6 @@
-"""The event page: its timing, its people and organizations grouped by role,
+"""The event page: its people and organizations grouped by role,
 the event it belongs to and related events."""
 
-import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,49 +9,13 @@ from typing import Any
 from django.db.models import TextChoices
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 
-from events.models import Event, EventOrganization, Participation
+from diplomacy.languages import fallback_languages
+from events.models import Event, EventOrganization, Participation, Quote
 from events.selectors.events import User, can_preview_drafts, related_events
 from events.selectors.involvement import RoleRows
-
-
-@dataclass(frozen=True)
-class Timing:
-    """An event's dates and times at the venue, ready to show."""
-
-    start_date: datetime.date
-    end_date: datetime.date | None  # only when it ends on a later day
-    start_time: datetime.time | None
-    end_time: datetime.time | None
-    timezone: str
-    utc_offset: str  # "UTC+06:00", when a time is known
-    start_iso: str  # for <time datetime="…">: a date, or a time with its offset
-    end_iso: str | None
-
-
-def _offset_label(moment: datetime.datetime) -> str:
-    offset = moment.utcoffset() or datetime.timedelta()
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "−"
-    hours, minutes = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{minutes:02d}"
-
-
-def event_timing(event: Event) -> Timing:
-    start = event.start
-    end = event.end
-    timed = isinstance(start, datetime.datetime)
-    ends_later = event.end_date is not None and event.end_date != event.start_date
-    return Timing(
-        start_date=event.start_date,
-        end_date=event.end_date if ends_later else None,
-        start_time=event.start_time,
-        end_time=event.end_time,
-        timezone=event.timezone,
-        utc_offset=_offset_label(start) if timed else "",
-        start_iso=start.isoformat(),
-        end_iso=end.isoformat() if (ends_later or event.end_time) else None,
-    )
 
 
 @dataclass
@@ -73,7 +36,8 @@ class RoleGroup:
 # introduces them: welcome address first, the audience last.
 PARTICIPANT_HEADINGS = {
     Participation.Role.WELCOME_ADDRESS: _("Welcome address"),
-    Participation.Role.MODERATOR: _("Moderation"),
+    # One moderator or several: «Модератор», «Модераторы».
+    Participation.Role.MODERATOR: ngettext_lazy("Moderator", "Moderators", "count"),
     Participation.Role.SPEAKER: _("Speakers"),
     Participation.Role.PANELIST: _("Panelists"),
     Participation.Role.EXPERT: _("Experts"),
@@ -92,8 +56,15 @@ ORGANIZATION_HEADINGS = {
 }
 
 
-def _heading(roles: type[TextChoices], role: str, headings: dict[str, Any] | None) -> str:
-    return str((headings or {}).get(role) or capfirst(roles(role).label))
+def _heading(
+    roles: type[TextChoices], role: str, headings: dict[str, Any] | None, count: int = 1
+) -> str:
+    heading = (headings or {}).get(role)
+    if heading is None:
+        return str(capfirst(roles(role).label))
+    # Headings that depend on the number (ngettext_lazy's "count") take it;
+    # the others have no placeholder and stay as they are.
+    return str(heading % {"count": count})
 
 
 def group_by_role(
@@ -106,7 +77,7 @@ def group_by_role(
     return [
         RoleGroup(
             role.value,
-            _heading(roles, role.value, headings),
+            _heading(roles, role.value, headings, len(grouped[role.value])),
             grouped[role.value],
             len(grouped[role.value]),
         )
@@ -120,18 +91,43 @@ def with_headings(
 ) -> list[RoleGroup]:
     """A selector's rows by role (the first of each, and totals), with headings."""
     return [
-        RoleGroup(group.role, _heading(roles, group.role, headings), group.rows, group.total)
+        RoleGroup(
+            group.role, _heading(roles, group.role, headings, group.total), group.rows, group.total
+        )
         for group in groups
     ]
+
+
+@dataclass(frozen=True)
+class ShownQuote:
+    """A quote in the language the reader gets: the original, or the editors'
+    translation (marked as such, with the original a click away)."""
+
+    quote: Quote
+    text: str
+    language: str
+    is_translation: bool
+
+
+def shown_quote(quote: Quote) -> ShownQuote:
+    """The first of the reader's languages (with the site's fallbacks) that
+    the quote was said or translated in."""
+    for language in fallback_languages():
+        if language == quote.language:
+            break
+        translated = getattr(quote, build_localized_fieldname("translation", language), None)
+        if translated:
+            return ShownQuote(quote, translated, language, True)
+    return ShownQuote(quote, quote.text, quote.language, False)
 
 
 @dataclass
 class EventPage:
     event: Event
-    timing: Timing
     participants: list[RoleGroup]
     organizations: list[RoleGroup]
     related: list[Event]
+    quotes: list[ShownQuote]
     # The event it is part of, when the reader may see it: a published event
     # can belong to a draft, which must not be named to the public.
     parent: Event | None = None
@@ -146,7 +142,6 @@ def event_page(event: Event, user: User) -> EventPage:
     page, and its related events (two queries)."""
     return EventPage(
         event=event,
-        timing=event_timing(event),
         participants=group_by_role(
             event.participations.all(), Participation.Role, PARTICIPANT_HEADINGS
         ),
@@ -154,6 +149,7 @@ def event_page(event: Event, user: User) -> EventPage:
             event.organization_roles.all(), EventOrganization.Role, ORGANIZATION_HEADINGS
         ),
         related=related_events(event, user),
+        quotes=[shown_quote(quote) for quote in event.quotes.all()],
         parent=(
             event.parent
             if event.parent is not None and (event.parent.is_public or can_preview_drafts(user))

@@ -74,7 +74,11 @@ def _charts(figures: Statistics) -> list[charts.BarChart]:
             "top-organizations",
             gettext("Most active organizations"),
             [
-                (organization.brief_name, count, organization.get_absolute_url())
+                (
+                    organization.brief_name,
+                    count,
+                    f"{events_url}?organization_involved={organization.slug}",
+                )
                 for organization, count in figures.top_organizations
             ],
             label_heading=gettext("Organization"),
@@ -83,7 +87,7 @@ def _charts(figures: Statistics) -> list[charts.BarChart]:
             "top-countries",
             gettext("Most involved countries"),
             [
-                (country.name, count, country.get_absolute_url())
+                (country.name, count, f"{events_url}?country={country.code.lower()}")
                 for country, count in figures.top_countries
             ],
             label_heading=gettext("Country"),

@@ -22,7 +22,7 @@ def test_seed_round_table_in_full(api_client, seed):
     assert data["url"] == f"http://testserver/en/events/{SEED}/"
     assert data["host_country"] == {
         "code": "KG",
-        "name": {"en": "Kyrgyzstan", "ru": "Киргизия", "ky": "Кыргызстан"},
+        "name": {"en": "Kyrgyzstan", "ru": "Кыргызстан", "ky": "Кыргызстан"},
     }
     assert data["region"]["code"] == "KG-GB"
     assert data["city"] == {"en": "Bishkek", "ru": "Бишкек", "ky": "Бишкек"}
@@ -30,7 +30,7 @@ def test_seed_round_table_in_full(api_client, seed):
         "competition": "leader-of-peoples-diplomacy",
         "year": 2023,
         "title": {
-            "en": "Leader of People's Diplomacy",
+            "en": "Leader of People’s Diplomacy",
             "ru": "Лидер народной дипломатии",
             "ky": "Элдик дипломатиянын лидери",
         },
@@ -81,15 +81,26 @@ def test_seed_round_table_in_full(api_client, seed):
         ("konstantin-kosachev", "en"),
         ("svetlana-smirnova", "en"),
     ]
+    # The original as said, and the editors' translations beside it.
+    kosachev = data["quotes"][0]
+    assert kosachev["text"].startswith("Relations between states are called people’s relations")
+    assert kosachev["translations"]["en"] is None
+    assert kosachev["translations"]["ru"].startswith(
+        "Межгосударственные отношения не случайно называют отношениями между народами."
+    )
+    assert kosachev["translations"]["ky"].startswith(
+        "Мамлекеттер аралык мамилелерди элдер аралык мамилелер деп бекеринен айтышпайт."
+    )
     assert data["sources"] == [
         {
             "title": {
-                "en": "The Eurasian Peoples' Assembly brings Russia and Kyrgyzstan closer",
+                "en": "The Eurasian Peoples’ Assembly brings Russia and Kyrgyzstan closer",
                 "ru": "Ассамблея народов Евразии сближает Россию и Кыргызстан",
                 "ky": "Евразия элдеринин Ассамблеясы Россия менен Кыргызстанды жакындатат",
             },
             "url": "",
             "publisher": "",
+            "publisher_organization": "eurasian-peoples-assembly",
             "rubric": {
                 "en": "Regions of Russia",
                 "ru": "Регионы России",

@@ -55,8 +55,21 @@ def test_editor_token_creates_an_event_with_everything_in_one_request(api_client
                 "position": {"en": "Director of the centre"},
             },
         ],
-        "quotes": [{"person": "kosachev", "text": "Дружба", "language": "ru"}],
-        "sources": [{"title": {"en": "Report"}, "url": "https://example.org/report"}],
+        "quotes": [
+            {
+                "person": "kosachev",
+                "text": "Дружба",
+                "language": "ru",
+                "translations": {"en": "Friendship", "ky": "Достук"},
+            }
+        ],
+        "sources": [
+            {
+                "title": {"en": "Report"},
+                "url": "https://example.org/report",
+                "publisher_organization": "apr",
+            }
+        ],
     }
     authorize(api_client, token_for(EditorFactory()))
     response = api_client.post("/api/v1/events/", body, format="json")
@@ -78,12 +91,36 @@ def test_editor_token_creates_an_event_with_everything_in_one_request(api_client
     assert created["participants"][0]["position_id"] == position.pk
     assert sorted(country["code"] for country in created["countries"]) == ["QK", "QR"]
     assert created["edition"]["year"] == 2024
+    assert [(q["text"], q["language"], q["translations"]) for q in created["quotes"]] == [
+        ("Дружба", "ru", {"en": "Friendship", "ru": None, "ky": "Достук"})
+    ]
+    assert created["sources"][0]["publisher_organization"] == "apr"
     # The same record, read back anonymously from the public API.
     api_client.credentials()
     public = api_client.get(f"/api/v1/events/{created['slug']}/")
     assert public.status_code == 200
     assert public.json() == created
     assert russia.participated_events.get().slug == created["slug"]
+
+
+def test_a_quote_cannot_be_translated_into_its_own_language(api_client, token_for):
+    EventFactory(slug="forum")
+    PersonFactory(slug="kosachev")
+    authorize(api_client, token_for(EditorFactory()))
+    quote = {"person": "kosachev", "text": "Дружба", "language": "ru"}
+    response = api_client.patch(
+        "/api/v1/events/forum/",
+        {"quotes": [{**quote, "translations": {"ru": "Дружба!"}}]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "attr": "quotes.0.translations.ru",
+            "code": "invalid",
+            "detail": "The quote was said in this language; its text is the original.",
+        }
+    ]
 
 
 def test_update_replaces_the_lists_it_is_given(api_client, token_for):
