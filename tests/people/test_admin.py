@@ -8,7 +8,7 @@ from tests.factories import (
     PersonFactory,
     PositionFactory,
 )
-from tests.forms import admin_form_errors, management_form
+from tests.forms import admin_form_errors, form_errors, management_form
 
 pytestmark = pytest.mark.django_db
 

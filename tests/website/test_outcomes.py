@@ -141,7 +141,7 @@ def test_a_memorandum_shows_its_parties_by_role_and_its_document(client):
     OutcomePartyFactory(outcome=outcome, organization__name_en="Union C", role="proposer")
     section = section_of(fetch_page(client, outcome.event.get_absolute_url()), "outcomes-heading")
     article = section.find("article")
-    assert text(article.find(".//p[@class='outcome__meta']")) == "Memorandum April 25, 2023"
+    assert text(article.find(".//p[@class='outcome__meta']")) == "Memorandum 25 April 2023"
     assert [text(row) for row in article.iter("div")] == [
         "Signed by Assembly A",
         "Co-signed by Kyrgyzstan",
@@ -177,9 +177,9 @@ def test_plans_show_whether_they_were_carried_out(client):
     section = section_of(fetch_page(client, event.get_absolute_url()), "outcomes-heading")
     status = [text(div) for div in section.iter("div")]
     assert status == [
-        "Carried out Summer school, July 10, 2023",
+        "Carried out Summer school, 10 July 2023",
         "Planned for July 2024",
-        "Planned for Sept. 1, 2024 – Sept. 3, 2024",
+        "Planned for 1 September 2024 – 3 September 2024",
         "Carried out Not on record yet",
     ]
     assert (
@@ -200,7 +200,7 @@ def test_the_follow_up_page_names_the_plan_it_carried_out(client):
     section = section_of(fetch_page(client, follow_up.get_absolute_url()), "outcomes-heading")
     assert text(section.find("h3")) == "Carries out plans made earlier"
     assert text(section.find(".//li")) == (
-        "A summer school — planned at Round table, April 24, 2023"
+        "A summer school — planned at Round table, 24 April 2023"
     )
     assert section.find(".//li/a").get("href") == plan.get_absolute_url()
 
@@ -259,8 +259,8 @@ def test_agreements_list_only_agreements_and_memoranda_with_their_parties(client
     )
     assert text(section.find("h2")) == "Agreements and memoranda"
     assert [text(item) for item in section.iter("li")] == [
-        "Agreement Agreement May 1, 2023 · Forum · Parties: Assembly, Partner",
-        "Memorandum Memorandum April 24, 2023 · Forum · Parties: Assembly, Partner",
+        "Agreement Agreement 1 May 2023 · Forum · Parties: Assembly, Partner",
+        "Memorandum Memorandum 24 April 2023 · Forum · Parties: Assembly, Partner",
     ]
     ru = section_of(
         fetch_page(client, "/ru/organizations/assembly/"), "organization-agreements-heading"
@@ -388,10 +388,10 @@ def test_done_when_a_memorandum_and_a_plan_entered_through_the_api(api_client, c
         section = section_of(fetch_page(client, url), heading)
         assert text(section.find(".//li/a")) == memorandum, url
     plan = section_of(fetch_page(client, forum), "outcomes-heading")
-    assert "Carried out Summer school, July 8, 2024" in [text(div) for div in plan.iter("div")]
+    assert "Carried out Summer school, 8 July 2024" in [text(div) for div in plan.iter("div")]
     follow_up = section_of(fetch_page(client, "/en/events/summer-school/"), "outcomes-heading")
     assert text(follow_up.find(".//li")) == (
-        "Hold a summer school — planned at Forum of assemblies, May 1, 2024"
+        "Hold a summer school — planned at Forum of assemblies, 1 May 2024"
     )
 
 
