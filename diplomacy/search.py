@@ -41,7 +41,9 @@ def is_postgresql(queryset: models.QuerySet) -> bool:
 # Letters folded to another (translate's pairs), and marks dropped.
 FOLDED_FROM = "ёөүң"
 FOLDED_TO = "еоун"
-DROPPED_MARKS = "'’‘ʼʻʹ`´"
+# The combining dot above is what Python's lower() leaves of a Turkish "İ"
+# (PostgreSQL lower-cases it to a plain "i").
+DROPPED_MARKS = "'’‘ʼʻʹ`´\u0307"
 SOFT_SIGN = ("ль", "л")
 _FOLD_TABLE = str.maketrans(FOLDED_FROM, FOLDED_TO, DROPPED_MARKS)
 
