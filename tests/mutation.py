@@ -200,8 +200,11 @@ MUTANTS = [
     Mutant(
         "cursor: a cursor of another ordering accepted",
         "diplomacy/api/pagination.py",
-        "        if name != self.ordering_name:",
-        "        if False:",
+        (
+            "        if name != self.ordering_name:",
+            "        if name != self.ordering_name or not isinstance(values, list):",
+        ),
+        ("        if False:", "        if not isinstance(values, list):"),
         API,
     ),
     Mutant(
