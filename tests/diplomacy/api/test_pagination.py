@@ -23,6 +23,7 @@ from tests.factories import (
     SourceFactory,
     TopicFactory,
 )
+from tests.http import error_pairs
 
 pytestmark = pytest.mark.django_db
 
@@ -227,3 +228,15 @@ def test_tampered_cursors_are_400(api_client, key):
 def test_a_cursor_from_another_ordering_is_400(api_client):
     response = api_client.get(f"/api/v1/events/?ordering=title&cursor={_cursor('-start', [1])}")
     assert response.status_code == 400
+
+
+def test_a_cursor_of_the_opposite_direction_is_400(api_client, twelve_events):
+    """Oldest-first and newest-first keys have the same types: only the
+    ordering the cursor names tells them apart."""
+    oldest_first = api_client.get("/api/v1/events/?ordering=start&page_size=4").json()["next"]
+    cursor = oldest_first.split("cursor=")[1].split("&")[0]
+    response = api_client.get(f"/api/v1/events/?ordering=-start&page_size=4&cursor={cursor}")
+    assert response.status_code == 400
+    assert error_pairs(response) == [
+        ("cursor", "This cursor is not valid here; follow the `next` link as given.")
+    ]
