@@ -195,6 +195,7 @@ def test_default_ordering_is_newest_first_with_times_within_a_day(api_client):
     [
         ("year=abc", "year", "Enter a whole number."),
         ("year=0", "year", "Ensure this value is greater than or equal to 1."),
+        ("year=10000", "year", "Ensure this value is less than or equal to 9999."),
         ("kind=party", "kind", "Select a valid choice. party is not one of the available choices."),
         (
             "country=QQQ",
