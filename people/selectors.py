@@ -149,7 +149,7 @@ def organization_members(organization: Organization) -> Members:
     """Posts held in the organization, current and former, most recent first."""
     today = timezone.localdate()
     positions = (
-        Position.objects.filter(organization=organization)
+        Position.objects.filter(organization=organization, person__deleted_at__isnull=True)
         .select_related("person")
         .order_by(F("start_date").desc(nulls_last=True), localized("family_name", "person__"), "pk")
     )

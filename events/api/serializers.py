@@ -23,7 +23,7 @@ from events.models import (
     Source,
     Topic,
 )
-from events.selectors.events import can_preview_drafts, visible_events
+from events.selectors.events import visible_events, visible_parent
 from events.services import event_create, event_update
 from people.models import Country, Organization, Person, Position, Region
 from people.summaries import (
@@ -189,11 +189,9 @@ class EventSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance: Event) -> dict:
         data = super().to_representation(instance)
-        parent = instance.parent
-        # A published event may be part of a draft: name it only to those
-        # who may see drafts.
-        hidden = parent is not None and not parent.is_public
-        if hidden and not can_preview_drafts(self.context["request"].user):
+        # A published event may be part of a draft, named only to those who
+        # may see drafts, or of an event in the trash, named to no one.
+        if visible_parent(instance, self.context["request"].user) is None:
             data["parent"] = None
         return data
 

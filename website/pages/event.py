@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventOrganization, Participation
-from events.selectors.events import User, can_preview_drafts, related_events
+from events.selectors.events import User, related_events, visible_parent
 from events.selectors.involvement import RoleRows
 
 
@@ -154,9 +154,5 @@ def event_page(event: Event, user: User) -> EventPage:
             event.organization_roles.all(), EventOrganization.Role, ORGANIZATION_HEADINGS
         ),
         related=related_events(event, user),
-        parent=(
-            event.parent
-            if event.parent is not None and (event.parent.is_public or can_preview_drafts(user))
-            else None
-        ),
+        parent=visible_parent(event, user),
     )
