@@ -151,20 +151,6 @@ def referring_records(instance: models.Model) -> list[models.Model]:
     return sorted(records, key=lambda record: (record._meta.label, record.pk))
 
 
-def describe_record(record: models.Model) -> str:
-    """A referring record as people can find it: “participant “Anna” of event
-    “Forum” (forum-2024)”, naming the record it belongs to."""
-    label = f"{record._meta.verbose_name} “{record}”"
-    for field in record._meta.concrete_fields:
-        if field.many_to_one and field.remote_field.on_delete is models.CASCADE:
-            owner = getattr(record, field.name)
-            if owner is not None:
-                slug = getattr(owner, "slug", "")
-                named = f"{owner._meta.verbose_name} “{owner}”" + (f" ({slug})" if slug else "")
-                return f"{label} " + _("of") + f" {named}"
-    return label
-
-
 def move_to_trash(instance: M) -> M:
     """Mark a record with a trash (diplomacy/trash.py) deleted, recording it in
     its history; it keeps every row that belongs to it."""

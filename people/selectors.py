@@ -127,8 +127,8 @@ def search_people(text: str, *, limit: int) -> list[Person]:
 
 
 def organization_queryset() -> QuerySet[Organization]:
-    """Organizations with their country and parent, in one query."""
-    return Organization.objects.select_related("country", "parent")
+    """Organizations with their country, region and parent, in one query."""
+    return Organization.objects.select_related("country", "region", "parent")
 
 
 def organization_with_parts() -> QuerySet[Organization]:

@@ -14,6 +14,7 @@ from events.api.views import (
     EventViewSet,
     RemovedEventViewSet,
     RoundTableViewSet,
+    TopicViewSet,
 )
 from people.api.views import CountryViewSet, OrganizationViewSet, PersonViewSet, RegionViewSet
 
@@ -26,6 +27,7 @@ router.register("people", PersonViewSet, basename="person")
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("countries", CountryViewSet, basename="country")
 router.register("regions", RegionViewSet, basename="region")
+router.register("topics", TopicViewSet, basename="topic")
 
 
 class TokenSerializer(serializers.Serializer):

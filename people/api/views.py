@@ -16,6 +16,7 @@ from people.api.serializers import (
 )
 from people.models import Country, Organization, Person, Region
 from people.selectors import organization_queryset, person_queryset
+from people.services import organization_delete, person_delete
 
 
 @extend_schema_view(
@@ -35,6 +36,9 @@ class PersonViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewS
 
     def get_queryset(self) -> QuerySet[Person]:
         return person_queryset()
+
+    def perform_destroy(self, instance: Person) -> None:
+        person_delete(person=instance)
 
 
 @extend_schema_view(
@@ -60,6 +64,9 @@ class OrganizationViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.Mode
 
     def get_queryset(self) -> QuerySet[Organization]:
         return organization_queryset()
+
+    def perform_destroy(self, instance: Organization) -> None:
+        organization_delete(organization=instance)
 
 
 class CountryViewSet(ApiViewMixin, CodeLookupMixin, viewsets.ReadOnlyModelViewSet):

@@ -55,17 +55,28 @@ def test_people_and_organizations_round_trip(api_client, token_for):
     assert Person.objects.get().positions.get().title_en == "Chair"
 
 
-def test_deleting_a_person_who_took_part_is_refused(api_client, token_for):
+def test_deleting_a_person_who_took_part_is_a_conflict_naming_the_event(api_client, token_for):
     participation = ParticipationFactory(person=PersonFactory(slug="kosachev"))
+    event, person = participation.event, participation.person
     authorize(api_client, token_for(EditorFactory()))
     response = api_client.delete("/api/v1/people/kosachev/")
-    assert response.status_code == 400
-    assert error_pairs(response) == [
-        (
-            "non_field_errors",
-            "This person appears in events or competitions; remove them there first.",
-        )
-    ]
+    assert response.status_code == 409
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [
+            {
+                "code": "protected",
+                "detail": "This person appears in events or competitions; remove them there first.",
+                "attr": None,
+            },
+            {
+                "code": "protected",
+                "detail": f"Referred to by participant “{person.name}” of event "
+                f"“{event.title}” ({event.slug}).",
+                "attr": None,
+            },
+        ],
+    }
     assert Person.objects.filter(pk=participation.person_id).exists()
 
 
