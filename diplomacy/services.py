@@ -124,7 +124,8 @@ def locked(instance: M) -> M:
     second on the first one's result, and no change is lost. Must be called
     inside a transaction.
     """
-    return type(instance)._base_manager.select_for_update().get(pk=instance.pk)
+    # The concrete model: a proxy's save (the trash's lists) makes no history.
+    return instance._meta.concrete_model._base_manager.select_for_update().get(pk=instance.pk)
 
 
 def next_version(instance: models.Model) -> int:
@@ -132,7 +133,8 @@ def next_version(instance: models.Model) -> int:
     one (read again, as an instance rebuilt from history carries an old one)."""
     if instance.pk is None:
         return 1
-    stored = type(instance)._base_manager.filter(pk=instance.pk).values_list("version", flat=True)
+    rows = instance._meta.concrete_model._base_manager.filter(pk=instance.pk)
+    stored = rows.values_list("version", flat=True)
     return (stored.first() or 0) + 1
 
 

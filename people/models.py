@@ -266,3 +266,29 @@ class Position(models.Model):
         # Shown in the participants' position autocomplete, where the person
         # tells otherwise identical titles apart.
         return f"{self.person}: {self.title}"
+
+
+class DeletedPerson(Person):
+    """People in the trash, for the admin's list of them (restore, purge)."""
+
+    # Here `objects` is the trash, as the name of the model says.
+    objects = TrashManager()
+
+    class Meta:
+        proxy = True
+        default_manager_name = "objects"
+        verbose_name = _("deleted person")
+        verbose_name_plural = _("deleted people")
+
+
+class DeletedOrganization(Organization):
+    """Organizations in the trash, for the admin's list of them."""
+
+    # Here `objects` is the trash, as the name of the model says.
+    objects = TrashManager()
+
+    class Meta:
+        proxy = True
+        default_manager_name = "objects"
+        verbose_name = _("deleted organization")
+        verbose_name_plural = _("deleted organizations")

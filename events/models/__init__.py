@@ -4,6 +4,7 @@ and sources (events.py), and competitions (competitions.py)."""
 from events.models.competitions import Competition, Edition, Entry, Nomination
 from events.models.events import (
     START_TIME_KEY,
+    DeletedEvent,
     Event,
     EventOrganization,
     Participation,
@@ -16,6 +17,7 @@ from events.models.events import (
 __all__ = [
     "START_TIME_KEY",
     "Competition",
+    "DeletedEvent",
     "Edition",
     "Entry",
     "Event",

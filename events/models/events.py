@@ -428,3 +428,16 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DeletedEvent(Event):
+    """Events in the trash, for the admin's list of them (restore, purge)."""
+
+    # Here `objects` is the trash, as the name of the model says.
+    objects = TrashManager()
+
+    class Meta:
+        proxy = True
+        default_manager_name = "objects"
+        verbose_name = _("deleted event")
+        verbose_name_plural = _("deleted events")
