@@ -10,6 +10,7 @@ is the last row's values of those keys, opaque to clients.
 import base64
 import binascii
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,8 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 MAX_PAGE_SIZE = 100
+# What a cursor is made of: URL-safe base64 without its padding.
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 
 
 class KeysetPagination(BasePagination):
@@ -79,15 +82,14 @@ class KeysetPagination(BasePagination):
                 "required": False,
                 "in": "query",
                 "description": "Opaque position from the previous page's `next` link.",
-                "schema": {"type": "string"},
+                "schema": {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": 2000},
             },
             {
                 "name": self.page_size_query_param,
                 "required": False,
                 "in": "query",
-                "description": f"Rows per page, 1 to {MAX_PAGE_SIZE} (larger values are "
-                f"capped); {self.page_size} by default.",
-                "schema": {"type": "integer", "minimum": 1},
+                "description": f"Rows per page, 1 to {MAX_PAGE_SIZE}; {self.page_size} by default.",
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             },
         ]
 
@@ -95,16 +97,18 @@ class KeysetPagination(BasePagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None or raw == "":
             return self.page_size
-        if not raw.isdigit() or int(raw) < 1:
+        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
             raise ValidationError(
-                {self.page_size_query_param: ["A whole number of at least 1 is required."]}
+                {self.page_size_query_param: [f"A whole number from 1 to {MAX_PAGE_SIZE}."]}
             )
-        return min(int(raw), MAX_PAGE_SIZE)
+        return int(raw)
 
     def _decode_cursor(self, request) -> list | None:
         token = request.query_params.get(self.cursor_query_param)
-        if not token:
+        if token is None:
             return None
+        if not re.fullmatch(CURSOR_PATTERN, token) or len(token) > 2000:
+            raise _invalid_cursor()
         try:
             padded = token + "=" * (-len(token) % 4)
             name, values = json.loads(base64.urlsafe_b64decode(padded.encode()))

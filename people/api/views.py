@@ -32,6 +32,7 @@ class PersonViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewS
     filterset_class = PersonFilter
     lookup_field = "slug"
     protected_message = "This person appears in events or competitions; remove them there first."
+    delete_conflicts = True  # 409 when others refer to the person (OpenAPI)
     queryset = Person.objects.none()  # for the schema; see get_queryset
 
     def get_queryset(self) -> QuerySet[Person]:
@@ -60,6 +61,7 @@ class OrganizationViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.Mode
     protected_message = (
         "This organization appears in events, positions or competitions; remove it there first."
     )
+    delete_conflicts = True
     queryset = Organization.objects.none()
 
     def get_queryset(self) -> QuerySet[Organization]:

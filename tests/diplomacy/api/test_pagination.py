@@ -98,11 +98,24 @@ def test_pages_follow_next_links_without_gaps_or_repeats(api_client):
     assert len(seen) == len(set(seen))
 
 
-def test_page_size_is_capped_at_100(api_client):
+def test_page_size_is_1_to_100(api_client):
     EventFactory.create_batch(101)
-    body = api_client.get("/api/v1/events/?page_size=500").json()
+    body = api_client.get("/api/v1/events/?page_size=100").json()
     assert len(body["results"]) == 100
     assert body["next"] is not None
+    for size in ("101", "500", "0"):
+        response = api_client.get(f"/api/v1/events/?page_size={size}")
+        assert response.status_code == 400
+        assert response.json()["errors"] == [
+            {"code": "invalid", "detail": "A whole number from 1 to 100.", "attr": "page_size"}
+        ]
+
+
+@pytest.mark.parametrize("cursor", ["", "abc!", "a b", "é"])
+def test_a_cursor_outside_its_alphabet_is_400(api_client, cursor):
+    response = api_client.get("/api/v1/events/", {"cursor": cursor})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "cursor"
 
 
 def test_a_deep_page_costs_what_the_first_does(api_client):
