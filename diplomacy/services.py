@@ -72,7 +72,8 @@ def save_with_slug(instance: M, make_slug: Callable[[], str] | None) -> M:
                 raise
             if make_slug is not None:
                 continue
-            if holder.deleted_at is not None and "slug" not in error.message_dict:
+            in_trash = getattr(holder, "deleted_at", None) is not None
+            if in_trash and "slug" not in error.message_dict:
                 raise ValidationError({"slug": [_trashed_slug_message(instance)]}) from None
             raise
     raise ValidationError({NON_FIELD_ERRORS: [_("No free slug was found; try again.")]})
