@@ -213,8 +213,9 @@ def test_default_ordering_is_newest_first_with_times_within_a_day(api_client):
             "ordering",
             "Select a valid choice. random is not one of the available choices.",
         ),
-        ("page_size=0", "page_size", "A whole number of at least 1 is required."),
-        ("page_size=ten", "page_size", "A whole number of at least 1 is required."),
+        ("page_size=0", "page_size", "A whole number from 1 to 100."),
+        ("page_size=101", "page_size", "A whole number from 1 to 100."),
+        ("page_size=ten", "page_size", "A whole number from 1 to 100."),
         (
             "cursor=nonsense",
             "cursor",
