@@ -83,6 +83,7 @@ class KeysetPagination(BasePagination):
                 "in": "query",
                 "description": "Opaque position from the previous page's `next` link.",
                 "schema": {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": 2000},
+                "allowEmptyValue": True,
             },
             {
                 "name": self.page_size_query_param,
@@ -90,6 +91,7 @@ class KeysetPagination(BasePagination):
                 "in": "query",
                 "description": f"Rows per page, 1 to {MAX_PAGE_SIZE}; {self.page_size} by default.",
                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                "allowEmptyValue": True,
             },
         ]
 
@@ -105,7 +107,7 @@ class KeysetPagination(BasePagination):
 
     def _decode_cursor(self, request) -> list | None:
         token = request.query_params.get(self.cursor_query_param)
-        if token is None:
+        if not token:
             return None
         if not re.fullmatch(CURSOR_PATTERN, token) or len(token) > 2000:
             raise _invalid_cursor()

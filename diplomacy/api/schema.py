@@ -173,7 +173,8 @@ class AutoSchema(StandardizedErrorsAutoSchema):
 class DescribedFilterExtension(DjangoFilterExtension):
     """django-filter's parameters, keeping a filter's help text as its
     description when its type is declared with extend_schema_field (which
-    drf-spectacular otherwise drops with it)."""
+    drf-spectacular otherwise drops with it), and saying that an empty value
+    is as good as none."""
 
     priority = 1
 
@@ -185,4 +186,7 @@ class DescribedFilterExtension(DjangoFilterExtension):
         for parameter in parameters:
             if help_text and not parameter.get("description"):
                 parameter["description"] = str(help_text)
+            # An empty value (`?kind=`, as forms send) means the filter is not given.
+            if not parameter.get("required"):
+                parameter["allowEmptyValue"] = True
         return parameters

@@ -29,6 +29,8 @@ class ApiViewMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if getattr(self, request.method.lower(), None) is None:
+            return  # a method the view does not take: 405, whatever the parameters
         allowed = self.allowed_query_parameters()
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:

@@ -88,6 +88,8 @@ def test_limits_and_filter_descriptions_are_in_the_schema(schema):
         for parameter in _operation(schema, "events/", "get")["parameters"]
     }
     assert parameters["year"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 9999}
+    # An empty value (as forms send) means the parameter is not given.
+    assert {parameters[name].get("allowEmptyValue") for name in parameters} == {True}
     assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100}
     assert parameters["cursor"]["schema"] == {
         "type": "string",
