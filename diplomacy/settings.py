@@ -275,6 +275,9 @@ REST_FRAMEWORK = {
         "anon": env_rate("API_THROTTLE_ANON", "120/minute"),
         "user": env_rate("API_THROTTLE_USER", "1200/minute"),
     },
+    # Bodies are JSON: records nest objects and lists that form encodings
+    # cannot carry, and a malformed form body would parse as an empty one.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -295,7 +298,7 @@ REST_KNOX = {
     "TOKEN_LIMIT_PER_USER": 10,
 }
 DRF_STANDARDIZED_ERRORS = {
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "429"],
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "415", "429"],
     # Also answers 503 when the database is away (diplomacy/api/errors.py).
     "EXCEPTION_HANDLER_CLASS": "diplomacy.api.errors.ApiExceptionHandler",
 }

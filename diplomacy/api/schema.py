@@ -159,6 +159,12 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             return False
         return super()._should_add_http403_error_response()
 
+    def _should_add_http415_error_response(self) -> bool:
+        # Only a request with a body can be in the wrong media type (JSON only).
+        return self.method in ("POST", "PUT", "PATCH") and hasattr(
+            self.view, "write_serializer_class"
+        )
+
     def _should_add_validation_error_response(self) -> bool:
         # Every request may be refused for a query parameter it does not take,
         # and paginated lists for a bad page_size or cursor.

@@ -4,6 +4,7 @@ the API shows it (docs/operations.md gives the procedure)."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,7 @@ def test_a_postgresql_backup_restores_every_record():
     assert original.startswith("Snapshot of events: 2, competitions: 1, people: 9, ")
 
 
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="needs the sqlite3 shell")
 def test_an_sqlite_backup_restores_every_record(tmp_path):
     """The zero-set-up database: the sqlite3 shell's .backup, read back."""
     database = tmp_path / "site.sqlite3"

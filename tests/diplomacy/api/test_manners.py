@@ -105,7 +105,7 @@ def test_schema_is_valid_openapi_3_and_documents_parameters_and_errors(api_clien
     # database, never 403 on a read.
     assert sorted(events["responses"]) == ["200", "400", "401", "404", "429", "503"]
     create = schema["paths"]["/api/v1/events/"]["post"]
-    assert sorted(create["responses"]) == ["201", "400", "401", "403", "404", "429", "503"]
+    assert sorted(create["responses"]) == ["201", "400", "401", "403", "404", "415", "429", "503"]
     error = schema["components"]["schemas"]["EventsListErrorResponse400"]
     assert error["oneOf"]
 

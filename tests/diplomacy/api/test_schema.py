@@ -44,7 +44,7 @@ def test_writes_need_a_token(schema):
         (
             "events/{slug}/",
             "patch",
-            ["200", "400", "401", "403", "404", "412", "428", "429", "503"],
+            ["200", "400", "401", "403", "404", "412", "415", "428", "429", "503"],
         ),
         (
             "events/{slug}/",
@@ -61,7 +61,11 @@ def test_writes_need_a_token(schema):
             "delete",
             ["204", "400", "401", "403", "404", "409", "412", "428", "429", "503"],
         ),
-        ("topics/{slug}/", "put", ["200", "400", "401", "403", "404", "412", "428", "429", "503"]),
+        (
+            "topics/{slug}/",
+            "put",
+            ["200", "400", "401", "403", "404", "412", "415", "428", "429", "503"],
+        ),
     ],
 )
 def test_every_status_a_write_can_answer_is_documented(schema, path, method, statuses):

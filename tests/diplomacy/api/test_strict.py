@@ -97,3 +97,11 @@ def test_read_only_fields_sent_back_are_named(api_client, token_for):
         "/api/v1/events/forum/", {"url": "x", "updated_at": "2024-01-01T00:00:00Z"}, format="json"
     )
     assert [error["attr"] for error in response.json()["errors"]] == ["updated_at", "url"]
+
+
+def test_a_body_is_json_or_415(api_client, token_for):
+    EventFactory(slug="forum", city_en="Bishkek")
+    authorize(api_client, token_for(EditorFactory()))
+    response = api_client.patch("/api/v1/events/forum/", {"city_en": "Osh"}, format="multipart")
+    assert response.status_code == 415
+    assert response.json()["errors"][0]["code"] == "unsupported_media_type"
