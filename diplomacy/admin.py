@@ -25,6 +25,7 @@ from simple_history.models import ModelChange
 from simple_history.utils import get_m2m_reverse_field_name
 
 from diplomacy.languages import LANGUAGE_CODES
+from diplomacy.services import referring_records
 
 admin.site.site_header = _("Public diplomacy events: editors' desk")
 admin.site.site_title = _("Editors' desk")
@@ -372,6 +373,20 @@ class TrashingAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset) -> None:
         for obj in queryset:
             self.trash(obj)
+
+    def get_deleted_objects(self, objs, request):
+        # What the confirmation page lists: the records themselves (their rows
+        # stay with them in the trash) and, as Django would, those that refer
+        # to them and stop the deletion.
+        objs = list(objs)
+        protected = [
+            f"{record._meta.verbose_name}: {record}"
+            for obj in objs
+            for record in referring_records(obj)
+        ]
+        perms_needed = set() if self.has_delete_permission(request) else {self.opts.verbose_name}
+        count = {self.opts.verbose_name_plural: len(objs)}
+        return [str(obj) for obj in objs], count, perms_needed, protected
 
 
 class TrashAdmin(admin.ModelAdmin):

@@ -167,13 +167,6 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     def trash(self, obj: Event) -> None:
         event_delete(event=obj)
 
-    def get_deleted_objects(self, objs, request):
-        # The events go to the trash whole: none of their rows is deleted.
-        events = list(objs)
-        perms_needed = set() if self.has_delete_permission(request) else {"event"}
-        count = {Event._meta.verbose_name_plural: len(events)}
-        return [str(event) for event in events], count, perms_needed, []
-
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         # The search index holds the participants' titles and the topics.

@@ -164,6 +164,9 @@ def test_deleted_in_the_admin_then_restored_the_event_is_back_whole(editor_clien
     since = timezone.now().isoformat().replace("+", "%2B")
 
     delete_url = reverse("admin:events_event_delete", args=[event.pk])
+    confirm = editor_client.get(delete_url).content.decode()
+    assert f"<li>{event.title_en}</li>" in confirm
+    assert "Participant" not in confirm  # its rows stay with it in the trash
     assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
 
     assert api_client.get("/api/v1/events/forum/").status_code == 404

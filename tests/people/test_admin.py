@@ -45,3 +45,31 @@ def test_admin_position_autocomplete_offers_the_rows_person_positions(editor_cli
     assert len(everyone) == 2
     only_theirs = editor_client.get("/admin/autocomplete/", {**params, "person": person.pk})
     assert [row["id"] for row in only_theirs.json()["results"]] == [str(own.pk)]
+
+
+def test_deleting_a_person_in_the_admin_moves_them_to_the_trash(editor_client):
+    from people.models import DeletedPerson, Person
+
+    person = PersonFactory(family_name_en="Ivanova")
+    PositionFactory(person=person)
+    url = reverse("admin:people_person_delete", args=[person.pk])
+    assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Person.objects.filter(pk=person.pk).exists()
+    assert DeletedPerson.objects.get().positions.count() == 1
+    trash = reverse("admin:people_deletedperson_changelist")
+    restore = {"action": "restore_selected", "_selected_action": [str(person.pk)]}
+    assert editor_client.post(trash, restore).status_code == 302
+    assert Person.objects.get().positions.count() == 1
+
+
+def test_a_person_who_took_part_cannot_be_deleted_in_the_admin(editor_client):
+    from people.models import Person
+    from tests.factories import ParticipationFactory
+
+    participation = ParticipationFactory()
+    url = reverse("admin:people_person_delete", args=[participation.person_id])
+    page = editor_client.get(url).content.decode()
+    assert f"participant: {participation.person}" in page
+    refused = editor_client.post(url, {"post": "yes"})
+    assert (refused.status_code, "Cannot delete" in refused.content.decode()) == (200, True)
+    assert Person.objects.filter(pk=participation.person_id).exists()
