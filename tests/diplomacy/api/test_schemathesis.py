@@ -129,9 +129,22 @@ def test_api_workflows(who, token_for):
     """Sequences of calls linked by the schema (create, then read, change and
     delete what was created), every response checked."""
     token = token_for(EditorFactory()) if who == "editor" else None
+    headers = {"Authorization": f"Token {token}"} if token else None
 
     class Workflow(writes.as_state_machine()):
         def get_call_kwargs(self, case):
-            return {"headers": {"Authorization": f"Token {token}"}} if token else {}
+            return {"headers": headers} if headers else {}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            # Told which headers are ours, the checks of authentication
+            # (ignored_auth) know that the token is real, not generated.
+            case.validate_response(
+                response,
+                headers=headers,
+                additional_checks=additional_checks,
+                transport_kwargs=kwargs or None,
+                # The steps so far, for the checks across steps (use_after_free…).
+                recorder=getattr(self, "recorder", None),
+            )
 
     Workflow.run(settings=STATEFUL)
