@@ -26,6 +26,16 @@ load_dotenv_file(BASE_DIR / ".env")
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
+# The example's value is public: a site running with it signs sessions and
+# password-reset links with a key everyone knows.
+PLACEHOLDER_SECRET_KEY = "change-me-to-a-long-random-string-of-50-characters"  # noqa: S105
+if not DEBUG and SECRET_KEY == PLACEHOLDER_SECRET_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "SECRET_KEY is the placeholder from .env.example; generate one with "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 if not DEBUG and len(SECRET_KEY) < 32:
     from django.core.exceptions import ImproperlyConfigured
 
@@ -112,13 +122,15 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is given, otherwise a database table. Both are
-# shared by every web process, which throttling and sessions rely on.
+# shared by every web process, which throttling relies on. Redis is optional
+# in both senses: while it is down the site runs on each process's memory
+# (diplomacy/cache.py).
 REDIS_URL = env_url("REDIS_URL", ["redis", "rediss", "unix"])
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "diplomacy")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "diplomacy.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
@@ -131,7 +143,11 @@ else:
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions (editors in the admin; the public site sets none) live in the
+# database only: with a cache in front, a log-out while Redis is down would
+# delete the database row but not the cached copy, and the session would
+# come back with Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -186,6 +202,11 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# Only once the domain is submitted to the browsers' preload list (and every
+# subdomain serves HTTPS): it cannot be taken back quickly.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Load balancers ask for health over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Behind one reverse proxy, the client's address is the last one the proxy
 # appends to X-Forwarded-For; without one the header is the client's to forge,
 # so throttling and log-in lockouts use the connection's address.
@@ -256,6 +277,9 @@ REST_FRAMEWORK = {
         "anon": env_rate("API_THROTTLE_ANON", "120/minute"),
         "user": env_rate("API_THROTTLE_USER", "1200/minute"),
     },
+    # Bodies are JSON: records nest objects and lists that form encodings
+    # cannot carry, and a malformed form body would parse as an empty one.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -266,13 +290,20 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": 1 if BEHIND_PROXY else 0,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Refuse API writes without If-Match (428), so that no client can overwrite a
+# change it has not seen; off by default, as v1 clients may not send it.
+API_REQUIRE_IF_MATCH = env_bool("API_REQUIRE_IF_MATCH", False)
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env_int("API_TOKEN_TTL_DAYS", 90, minimum=1)),
     "AUTO_REFRESH": False,
     # A user may hold a few tokens (one per integration), not unlimited ones.
     "TOKEN_LIMIT_PER_USER": 10,
 }
-DRF_STANDARDIZED_ERRORS = {"ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "429"]}
+DRF_STANDARDIZED_ERRORS = {
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "415", "429"],
+    # Also answers 503 when the database is away (diplomacy/api/errors.py).
+    "EXCEPTION_HANDLER_CLASS": "diplomacy.api.errors.ApiExceptionHandler",
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "diplomacy API",
     "DESCRIPTION": (

@@ -65,7 +65,8 @@ def slug_base(text: str, *, max_length: int = 100) -> str:
 def unique_slug(instance: models.Model, text: str, *, max_length: int = 100) -> str:
     """A slug from any script (Cyrillic is transliterated), unique in its table."""
     base = slug_base(text, max_length=max_length)
-    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    # Every row, those in the trash too: they keep their slugs.
+    others = type(instance)._base_manager.exclude(pk=instance.pk)
     taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
     candidate, number = base, 2
     while candidate in taken:

@@ -8,6 +8,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
+from diplomacy.outage import healthz, readyz
 from website import sitemaps
 from website.views.meta import favicon, robots_txt
 
@@ -32,11 +33,17 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    # For load balancers: alive, and able to serve (docs/operations.md).
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", favicon),
 ]
 
 urlpatterns += i18n_patterns(path("", include("website.urls")))
+
+# A lost database is a 503 the client may retry, not a 500 (diplomacy/outage.py).
+handler500 = "diplomacy.outage.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

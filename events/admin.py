@@ -2,6 +2,7 @@ from zoneinfo import available_timezones
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -15,11 +16,16 @@ from diplomacy.admin import (
     HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
     SharedChoicesModelChoiceField,
+    TrashAdmin,
+    TrashingAdmin,
+    VersionedAdmin,
     save_formset_with,
 )
 from diplomacy.languages import translated_fields
+from diplomacy.services import next_version
 from events.models import (
     Competition,
+    DeletedEvent,
     Edition,
     Entry,
     Event,
@@ -35,7 +41,15 @@ from events.outcome_admin import OutcomeInline, ReportedFiguresInline
 from events.outcome_services import outcome_save
 from events.search import refresh_event_search
 from events.selectors.competitions import editions_with_figures
-from events.services import event_save, events_set_status, participation_save, topic_save
+from events.services import (
+    event_delete,
+    event_purge,
+    event_restore,
+    event_save,
+    events_set_status,
+    participation_save,
+    topic_save,
+)
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(available_timezones())]
 
@@ -107,7 +121,7 @@ class EventForm(EditorForm):
 
 
 @admin.register(Event)
-class EventAdmin(HistoryAdmin, TranslationAdmin):
+class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     form = EventForm
     list_display = ["title", "kind", "status", "start_date", "city", "host_country"]
     list_select_related = ["host_country"]
@@ -165,7 +179,12 @@ class EventAdmin(HistoryAdmin, TranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change) -> None:
+        # Reverting to a version saved while in the trash edits the live event.
+        obj.deleted_at = None
         event_save(event=obj)
+
+    def trash(self, obj: Event) -> None:
+        event_delete(event=obj)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
@@ -199,7 +218,7 @@ class EventAdmin(HistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(HistoryAdmin, TranslationAdmin):
+class TopicAdmin(VersionedAdmin, HistoryAdmin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["slug", *translated_fields("name")]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -219,12 +238,16 @@ class EditionInline(admin.TabularInline):
 
 
 @admin.register(Competition)
-class CompetitionAdmin(HistoryAdmin, TranslationAdmin):
+class CompetitionAdmin(VersionedAdmin, HistoryAdmin, TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["slug", *translated_fields("title")]
     autocomplete_fields = ["organizers"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [EditionInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj.version = next_version(obj)
+        super().save_model(request, obj, form, change)
 
 
 class NominationInline(TranslationTabularInline):
@@ -249,7 +272,7 @@ class EntryInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(HistoryAdmin, TranslationAdmin):
+class EditionAdmin(VersionedAdmin, HistoryAdmin, TranslationAdmin):
     list_display = [
         "__str__",
         "year",
@@ -269,6 +292,10 @@ class EditionAdmin(HistoryAdmin, TranslationAdmin):
     def get_queryset(self, request):
         return editions_with_figures(super().get_queryset(request).select_related("competition"))
 
+    def save_model(self, request, obj, form, change) -> None:
+        obj.version = next_version(obj)
+        super().save_model(request, obj, form, change)
+
     @admin.display(description=_("entries"), ordering="entry_count")
     def entry_count(self, edition: Edition) -> int:
         return edition.entry_count
@@ -280,3 +307,32 @@ class EditionAdmin(HistoryAdmin, TranslationAdmin):
     @admin.display(description=_("countries (from entries)"), ordering="entry_country_count")
     def entry_country_count(self, edition: Edition) -> int:
         return edition.entry_country_count
+
+
+@admin.register(DeletedEvent)
+class DeletedEventAdmin(TrashAdmin):
+    """The trash of events: each with everything it held, until restored or purged."""
+
+    list_display = ["title", "slug", "kind", "status", "start_date", "deleted_at", "deleted_by"]
+    search_fields = ["slug", *translated_fields("title")]
+
+    def get_queryset(self, request):
+        # Who moved each one there, from its history, in the list's one query.
+        last_deletion = Event.history.filter(id=OuterRef("pk"), deleted_at__isnull=False).order_by(
+            "-history_date"
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(deleted_by_name=Subquery(last_deletion.values("history_user__username")[:1]))
+        )
+
+    @admin.display(description=_("deleted by"))
+    def deleted_by(self, event) -> str:
+        return event.deleted_by_name or "—"
+
+    def restore(self, obj) -> None:
+        event_restore(event=obj)
+
+    def purge(self, obj) -> None:
+        event_purge(event=obj)

@@ -21,6 +21,7 @@ AGGREGATE_SECONDS = 600
 def cached_aggregate(name: str, compute: Callable[[], Any]) -> Any:
     """compute(), or its value cached since the latest change to any event
     (one query to find that change, and compute's own on a miss)."""
-    latest = Event.objects.aggregate(latest=Max("updated_at"))["latest"]
+    # Every event, those in the trash too: moving one there is a change.
+    latest = Event.all_objects.aggregate(latest=Max("updated_at"))["latest"]
     key = f"site:{name}:{latest.isoformat() if latest else 'none'}"
     return cache.get_or_set(key, compute, AGGREGATE_SECONDS)

@@ -7,17 +7,28 @@ event.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.utils import bulk_update_with_history
 from slugify import slugify
 
 from diplomacy.languages import LANGUAGE_CODES, first_translation
-from diplomacy.services import apply_fields, save_rows, save_validated
+from diplomacy.services import (
+    apply_fields,
+    locked,
+    move_to_trash,
+    next_version,
+    save_rows,
+    save_validated,
+    save_with_slug,
+    take_from_trash,
+)
 from diplomacy.text import clean_translations, sanitize_html, unique_slug
 from events.models import Event, EventOrganization, Participation, Quote, Source, Topic
 from events.outcome_services import event_outcomes_set, reported_figures_set
@@ -40,15 +51,18 @@ def event_save(
         value = getattr(event, field)
         if value:
             setattr(event, field, sanitize_html(value))
-    if not event.slug:
-        event.slug = unique_slug(event, _slug_source(event), max_length=200)
-    save_validated(event)
+    event.version = next_version(event)
+    save_with_slug(event, None if event.slug else partial(_new_slug, event))
     if topics is not None:
         event.topics.set(topics)
     if countries is not None:
         event.countries.set(countries)
     refresh_event_search([event.pk])
     return event
+
+
+def _new_slug(event: Event) -> str:
+    return unique_slug(event, _slug_source(event), max_length=200)
 
 
 def _slug_source(event: Event) -> str:
@@ -175,10 +189,12 @@ def event_update(
     (outcomes are matched by slug and keep theirs), as do reported figures
     that are given (an empty mapping removes them).
 
-    The event's row is locked first, so two updates of one event run one
-    after the other instead of interleaving their nested rows.
+    Only the fields given change, on the event as stored now: its row is
+    locked and read again first, so two updates of one event run one after
+    the other, the second on the first one's result, and neither's change
+    (nor its history record) is lost.
     """
-    Event.objects.select_for_update().filter(pk=event.pk).exists()
+    event = locked(event)
     apply_fields(event, fields)
     event_save(event=event, topics=topics, countries=countries)
     _set_relations(
@@ -194,25 +210,63 @@ def event_update(
 
 
 @transaction.atomic
-def event_delete(*, event: Event) -> None:
+def event_delete(*, event: Event) -> Event:
+    """Move the event to the trash with everything that belongs to it; it
+    disappears from every page, list, feed and figure until restored."""
+    return move_to_trash(event)
+
+
+@transaction.atomic
+def event_restore(*, event: Event) -> Event:
+    """Bring an event back from the trash with its people, organizations,
+    quotes, sources, topics and countries as they were."""
+    return take_from_trash(event)
+
+
+@transaction.atomic
+def event_purge(*, event: Event) -> None:
+    """Delete an event in the trash for good (its history stays)."""
+    event = locked(event)
+    if event.deleted_at is None:
+        raise ValidationError(_("Only an event in the trash can be purged."))
     event.delete()
 
 
 def topic_save(*, topic: Topic) -> Topic:
     """Save a topic; the events tagged with it are re-indexed under its new name."""
     clean_translations(topic, ["name"], single_line=True)
-    save_validated(topic)
+    topic.version = next_version(topic)
+    slug = partial(unique_slug, topic, first_translation(topic, "name"), max_length=80)
+    save_with_slug(topic, None if topic.slug else slug)
     refresh_event_search(topic.events.values_list("pk", flat=True))
     return topic
 
 
 @transaction.atomic
+def topic_create(*, fields: Mapping[str, Any]) -> Topic:
+    topic = Topic()
+    apply_fields(topic, fields)
+    return topic_save(topic=topic)
+
+
+@transaction.atomic
+def topic_update(*, topic: Topic, fields: Mapping[str, Any]) -> Topic:
+    """Change only the fields given, on the topic as stored now (locked)."""
+    topic = locked(topic)
+    apply_fields(topic, fields)
+    return topic_save(topic=topic)
+
+
+@transaction.atomic
 def events_set_status(*, events: models.QuerySet[Event], status: str) -> int:
     """Publish or unpublish many events at once, recording each in the history."""
-    changed = list(events.exclude(status=status))
+    # Locked and read again, so that an edit saved meanwhile is kept.
+    pks = list(events.exclude(status=status).values_list("pk", flat=True))
+    changed = list(Event.objects.filter(pk__in=pks).select_for_update().order_by("pk"))
     now = timezone.now()
     for event in changed:
         event.status = status
         event.updated_at = now
-    bulk_update_with_history(changed, Event, ["status", "updated_at"], batch_size=500)
+        event.version += 1
+    bulk_update_with_history(changed, Event, ["status", "updated_at", "version"], batch_size=500)
     return len(changed)

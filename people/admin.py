@@ -7,11 +7,31 @@ from diplomacy.admin import (
     EditorForm,
     HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
+    TrashAdmin,
+    TrashingAdmin,
+    VersionedAdmin,
     save_formset_with,
 )
 from diplomacy.languages import translated_fields
-from people.models import Country, Organization, Person, Position, Region
-from people.services import organization_save, person_save, position_save
+from people.models import (
+    Country,
+    DeletedOrganization,
+    DeletedPerson,
+    Organization,
+    Person,
+    Position,
+    Region,
+)
+from people.services import (
+    organization_delete,
+    organization_restore,
+    organization_save,
+    person_delete,
+    person_restore,
+    person_save,
+    position_save,
+    purge,
+)
 
 
 class PlaceNamesAdmin(TranslationAdmin):
@@ -74,11 +94,13 @@ class MemberInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
     verbose_name_plural = _("members and their posts")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organization")
+        # The posts of people in the trash stay with them, out of sight.
+        queryset = super().get_queryset(request).select_related("organization")
+        return queryset.filter(person__deleted_at__isnull=True)
 
 
 @admin.register(Person)
-class PersonAdmin(HistoryAdmin, TranslationAdmin):
+class PersonAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     form = EditorForm
     list_display = ["name", "country", "position_count", "updated_at"]
     list_select_related = ["country"]
@@ -101,25 +123,33 @@ class PersonAdmin(HistoryAdmin, TranslationAdmin):
         return person.position_count
 
     def save_model(self, request, obj, form, change) -> None:
+        obj.deleted_at = None  # as EventAdmin.save_model
         person_save(person=obj)
+
+    def trash(self, obj: Person) -> None:
+        person_delete(person=obj)
 
     def save_formset(self, request, form, formset, change) -> None:
         save_formset_with(formset, lambda position: position_save(position=position))
 
 
 @admin.register(Organization)
-class OrganizationAdmin(HistoryAdmin, TranslationAdmin):
+class OrganizationAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     form = EditorForm
-    list_display = ["name", "short_name", "kind", "country", "parent"]
-    list_select_related = ["country", "parent"]
+    list_display = ["name", "short_name", "kind", "country", "region", "parent"]
+    list_select_related = ["country", "region", "parent"]
     list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["slug", *translated_fields("name"), *translated_fields("short_name")]
-    autocomplete_fields = ["country", "parent"]
+    autocomplete_fields = ["country", "region", "parent"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [MemberInline]
 
     def save_model(self, request, obj, form, change) -> None:
+        obj.deleted_at = None  # as EventAdmin.save_model
         organization_save(organization=obj)
+
+    def trash(self, obj: Organization) -> None:
+        organization_delete(organization=obj)
 
     def save_formset(self, request, form, formset, change) -> None:
         save_formset_with(formset, lambda position: position_save(position=position))
@@ -138,7 +168,8 @@ class PositionAdmin(HistoryAdmin, TranslationAdmin):
     autocomplete_fields = ["person", "organization"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "organization")
+        queryset = super().get_queryset(request).select_related("person", "organization")
+        return queryset.filter(person__deleted_at__isnull=True)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -151,3 +182,29 @@ class PositionAdmin(HistoryAdmin, TranslationAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         position_save(position=obj)
+
+
+@admin.register(DeletedPerson)
+class DeletedPersonAdmin(TrashAdmin):
+    list_display = ["name", "slug", "country", "deleted_at"]
+    list_select_related = ["country"]
+    search_fields = ["slug", *translated_fields("given_name"), *translated_fields("family_name")]
+
+    def restore(self, obj) -> None:
+        person_restore(person=obj)
+
+    def purge(self, obj) -> None:
+        purge(record=obj)
+
+
+@admin.register(DeletedOrganization)
+class DeletedOrganizationAdmin(TrashAdmin):
+    list_display = ["name", "slug", "kind", "country", "deleted_at"]
+    list_select_related = ["country"]
+    search_fields = ["slug", *translated_fields("name")]
+
+    def restore(self, obj) -> None:
+        organization_restore(organization=obj)
+
+    def purge(self, obj) -> None:
+        purge(record=obj)

@@ -10,6 +10,8 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from diplomacy.trash import EveryRowManager, LiveManager, TrashManager
+
 
 def region_in_country(region: str, country: str) -> Q:
     """A constraint: the region (ISO 3166-2 code) belongs to the country.
@@ -142,22 +144,45 @@ class Organization(models.Model):
         verbose_name=_("part of"),
         help_text=_("The organization this one belongs to, such as a ministry's government."),
     )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("region"),
+        help_text=_("The ISO 3166-2 region of its seat, in its country."),
+    )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # Bumped by every write (people/services.py): the admin's edit conflicts.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Set when it is moved to the trash (diplomacy/trash.py).
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
     # Kept up to date by the service functions; see people/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = LiveManager()
+    trash = TrashManager()
+    all_objects = EveryRowManager()
 
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
         ordering = ["name"]
+        permissions = [("purge_organization", _("Can delete organizations in the trash for good"))]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")),
                 name="organization_not_own_parent",
                 violation_error_message=_("An organization cannot be part of itself."),
+            ),
+            models.CheckConstraint(
+                condition=region_in_country("region", "country"),
+                name="organization_region_in_country",
+                violation_error_message=_("The region must belong to the organization's country."),
             ),
         ]
 
@@ -193,16 +218,23 @@ class Person(models.Model):
     bio = models.TextField(_("short biography"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
     # Kept up to date by the service functions; see people/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
     # Every spelling of the name, lower-cased with ё as е, for typo-tolerant
     # (trigram) matching on PostgreSQL; kept by the service functions.
     search_names = models.TextField(blank=True, default="", editable=False)
 
+    objects = LiveManager()
+    trash = TrashManager()
+    all_objects = EveryRowManager()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["family_name", "given_name"]
+        permissions = [("purge_person", _("Can delete people in the trash for good"))]
 
     def __str__(self) -> str:
         return self.name
@@ -257,3 +289,29 @@ class Position(models.Model):
         # Shown in the participants' position autocomplete, where the person
         # tells otherwise identical titles apart.
         return f"{self.person}: {self.title}"
+
+
+class DeletedPerson(Person):
+    """People in the trash, for the admin's list of them (restore, purge)."""
+
+    # Here `objects` is the trash, as the name of the model says.
+    objects = TrashManager()
+
+    class Meta:
+        proxy = True
+        default_manager_name = "objects"
+        verbose_name = _("deleted person")
+        verbose_name_plural = _("deleted people")
+
+
+class DeletedOrganization(Organization):
+    """Organizations in the trash, for the admin's list of them."""
+
+    # Here `objects` is the trash, as the name of the model says.
+    objects = TrashManager()
+
+    class Meta:
+        proxy = True
+        default_manager_name = "objects"
+        verbose_name = _("deleted organization")
+        verbose_name_plural = _("deleted organizations")

@@ -130,8 +130,8 @@ def search_people(text: str, *, limit: int) -> list[Person]:
 
 
 def organization_queryset() -> QuerySet[Organization]:
-    """Organizations with their country and parent, in one query."""
-    return Organization.objects.select_related("country", "parent")
+    """Organizations with their country, region and parent, in one query."""
+    return Organization.objects.select_related("country", "region", "parent")
 
 
 def organization_with_parts() -> QuerySet[Organization]:
@@ -152,7 +152,7 @@ def organization_members(organization: Organization) -> Members:
     """Posts held in the organization, current and former, most recent first."""
     today = timezone.localdate()
     positions = (
-        Position.objects.filter(organization=organization)
+        Position.objects.filter(organization=organization, person__deleted_at__isnull=True)
         .select_related("person")
         .order_by(F("start_date").desc(nulls_last=True), localized("family_name", "person__"), "pk")
     )

@@ -1,12 +1,26 @@
 """Writes to people, organizations and positions, shared by the admin and the API."""
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from diplomacy.languages import first_translation
-from diplomacy.services import apply_fields, save_rows, save_validated
+from diplomacy.services import (
+    ReferencedError,
+    apply_fields,
+    locked,
+    move_to_trash,
+    next_version,
+    referring_records,
+    save_rows,
+    save_validated,
+    save_with_slug,
+    take_from_trash,
+)
 from diplomacy.text import clean_translations, unique_slug
 from people.models import Organization, Person, Position
 from people.search import refresh_organization_search, refresh_person_search
@@ -14,12 +28,10 @@ from people.search import refresh_organization_search, refresh_person_search
 
 def organization_save(*, organization: Organization) -> Organization:
     clean_translations(organization, ["name", "short_name"], single_line=True)
-    if not organization.slug:
-        name = first_translation(organization, "short_name") or first_translation(
-            organization, "name"
-        )
-        organization.slug = unique_slug(organization, name)
-    save_validated(organization)
+    organization.version = next_version(organization)
+    name = first_translation(organization, "short_name") or first_translation(organization, "name")
+    slug = partial(unique_slug, organization, name)
+    save_with_slug(organization, None if organization.slug else slug)
     refresh_organization_search([organization.pk])
     return organization
 
@@ -28,10 +40,10 @@ def person_save(*, person: Person) -> Person:
     clean_translations(
         person, ["given_name", "patronymic", "family_name", "honorific_prefix"], single_line=True
     )
-    if not person.slug:
-        names = (first_translation(person, "given_name"), first_translation(person, "family_name"))
-        person.slug = unique_slug(person, " ".join(part for part in names if part))
-    save_validated(person)
+    person.version = next_version(person)
+    names = (first_translation(person, "given_name"), first_translation(person, "family_name"))
+    slug = partial(unique_slug, person, " ".join(part for part in names if part))
+    save_with_slug(person, None if person.slug else slug)
     refresh_person_search([person.pk])
     return person
 
@@ -59,6 +71,9 @@ def person_update(
     fields: Mapping[str, Any],
     positions: Sequence[Mapping[str, Any]] | None = None,
 ) -> Person:
+    """Change only the fields given, on the person as stored now (locked), so
+    a concurrent update is never undone; positions are replaced when given."""
+    person = locked(person)
     apply_fields(person, fields)
     person_save(person=person)
     if positions is not None:
@@ -91,5 +106,52 @@ def organization_create(*, fields: Mapping[str, Any]) -> Organization:
 
 @transaction.atomic
 def organization_update(*, organization: Organization, fields: Mapping[str, Any]) -> Organization:
+    """Change only the fields given, on the organization as stored now (locked)."""
+    organization = locked(organization)
     apply_fields(organization, fields)
     return organization_save(organization=organization)
+
+
+# --- the trash ------------------------------------------------------------------
+# A person or an organization goes to the trash only when a deletion would be
+# allowed: when no event, position, entry or other organization refers to
+# them. Otherwise ReferencedError names those records.
+
+
+@transaction.atomic
+def person_delete(*, person: Person) -> Person:
+    person = locked(person)
+    _refuse_if_referenced(person)
+    return move_to_trash(person)
+
+
+@transaction.atomic
+def organization_delete(*, organization: Organization) -> Organization:
+    organization = locked(organization)
+    _refuse_if_referenced(organization)
+    return move_to_trash(organization)
+
+
+def _refuse_if_referenced(record: Person | Organization) -> None:
+    records = referring_records(record)
+    if records:
+        raise ReferencedError(records)
+
+
+@transaction.atomic
+def person_restore(*, person: Person) -> Person:
+    return take_from_trash(person)
+
+
+@transaction.atomic
+def organization_restore(*, organization: Organization) -> Organization:
+    return take_from_trash(organization)
+
+
+@transaction.atomic
+def purge(*, record: Person | Organization) -> None:
+    """Delete a person or an organization in the trash for good."""
+    record = locked(record)
+    if record.deleted_at is None:
+        raise ValidationError(_("Only a record in the trash can be purged."))
+    record.delete()

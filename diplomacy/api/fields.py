@@ -9,6 +9,7 @@ from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from diplomacy.languages import LANGUAGE_CODES
 
@@ -169,3 +170,21 @@ def _place(detail: dict, path: list[str], messages: list[str]) -> None:
     for part in path[:-1]:
         detail = detail.setdefault(part, {})
     detail.setdefault(path[-1], []).extend(messages)
+
+
+class StrictSerializer(serializers.Serializer):
+    """A write serializer that refuses fields it does not take: a misspelt
+    or read-only field is a 400 naming it, never silently dropped."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = sorted(set(data) - writable)
+            if unknown:
+                message = "Unknown field; this takes " + (
+                    ", ".join(f"`{name}`" for name in sorted(writable)) + "."
+                )
+                raise serializers.ValidationError(
+                    {name: [ErrorDetail(message, code="unknown_field")] for name in unknown}
+                )
+        return super().to_internal_value(data)

@@ -59,6 +59,7 @@ class OrderingFilter(django_filters.ChoiceFilter):
         return self.orderings[value or self.default].apply(queryset)
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
 class YearFilter(django_filters.NumberFilter):
     """A calendar year, as a whole number from 1 to 9999."""
 

@@ -10,6 +10,7 @@ is the last row's values of those keys, opaque to clients.
 import base64
 import binascii
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,8 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 MAX_PAGE_SIZE = 100
+# What a cursor is made of: URL-safe base64 without its padding.
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 
 
 class KeysetPagination(BasePagination):
@@ -77,15 +80,18 @@ class KeysetPagination(BasePagination):
                 "required": False,
                 "in": "query",
                 "description": "Opaque position from the previous page's `next` link.",
-                "schema": {"type": "string"},
+                "schema": {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": 2000},
+                "allowEmptyValue": True,
             },
             {
                 "name": self.page_size_query_param,
                 "required": False,
                 "in": "query",
-                "description": f"Rows per page, 1 to {MAX_PAGE_SIZE} (larger values are "
-                f"capped); {self.page_size} by default.",
+                "description": f"Rows per page, at least 1; {self.page_size} by default. "
+                f"Larger values than {MAX_PAGE_SIZE} are capped to {MAX_PAGE_SIZE}.",
+                # Capped, not refused (DESIGN.md's contract): no maximum.
                 "schema": {"type": "integer", "minimum": 1},
+                "allowEmptyValue": True,
             },
         ]
 
@@ -103,6 +109,8 @@ class KeysetPagination(BasePagination):
         token = request.query_params.get(self.cursor_query_param)
         if not token:
             return None
+        if not re.fullmatch(CURSOR_PATTERN, token) or len(token) > 2000:
+            raise _invalid_cursor()
         name, values = decode_cursor(token)
         if name != self.ordering_name:
             raise _invalid_cursor()

@@ -6,15 +6,16 @@ from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from knox import views as knox_views
 from rest_framework import serializers
-from rest_framework.authentication import BasicAuthentication
 from rest_framework.routers import DefaultRouter
 
+from diplomacy.api.auth import LockoutAwareBasicAuthentication
 from events.api.outcomes import OutcomeViewSet
 from events.api.views import (
     CompetitionViewSet,
     EventViewSet,
     RemovedEventViewSet,
     RoundTableViewSet,
+    TopicViewSet,
 )
 from people.api.views import CountryViewSet, OrganizationViewSet, PersonViewSet, RegionViewSet
 
@@ -28,6 +29,7 @@ router.register("people", PersonViewSet, basename="person")
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("countries", CountryViewSet, basename="country")
 router.register("regions", RegionViewSet, basename="region")
+router.register("topics", TopicViewSet, basename="topic")
 
 
 class TokenSerializer(serializers.Serializer):
@@ -43,9 +45,11 @@ class TokenSerializer(serializers.Serializer):
 )
 class TokenLoginView(knox_views.LoginView):
     """Exchange a user name and password (HTTP Basic) for a new API token. The
-    token is shown once; only a hash of it is stored."""
+    token is shown once; only a hash of it is stored. After repeated failures
+    the user name is locked out from the address for a while: 429 with
+    Retry-After, even with the right password."""
 
-    authentication_classes = [BasicAuthentication]
+    authentication_classes = [LockoutAwareBasicAuthentication]
 
 
 @extend_schema(request=None, responses={204: None}, summary="Revoke the token sent")

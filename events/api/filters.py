@@ -8,7 +8,7 @@ uses too, so a parameter means the same in both.
 from dataclasses import fields
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from diplomacy.api.filters import (
     BooleanFilter,
@@ -19,8 +19,9 @@ from diplomacy.api.filters import (
     UpdatedSinceFilter,
     YearFilter,
 )
-from diplomacy.languages import translated_sort_key
+from diplomacy.languages import LANGUAGE_CODES, translated_sort_key
 from diplomacy.ordering import Ordering, both_ways
+from diplomacy.search import text_matches
 from events.models import Competition, Event, Outcome, Topic
 from events.selectors.events import DEFAULT_ORDERING, EVENT_ORDERINGS, visible_events
 from events.selectors.listing import EventFilters, filter_events
@@ -112,6 +113,31 @@ class CompetitionFilter(OrderedFilterSet):
     class Meta:
         model = Competition
         fields = ["organization", "year", "updated_since", "ordering"]
+
+
+TOPIC_ORDERINGS = {
+    **both_ways(
+        "name", Ordering(("name_key", "pk"), {"name_key": lambda: translated_sort_key("name")})
+    ),
+    **both_ways("slug", Ordering(("slug",))),
+}
+
+
+class TopicFilter(OrderedFilterSet):
+    q = django_filters.CharFilter(
+        method="filter_q", help_text="Part of the topic's name, in any language."
+    )
+    ordering = OrderingFilter(TOPIC_ORDERINGS, default="name")
+
+    class Meta:
+        model = Topic
+        fields = ["q", "ordering"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = Q()
+        for language in LANGUAGE_CODES:
+            condition |= text_matches(queryset, f"name_{language}", value.strip())
+        return queryset.filter(condition)
 
 
 class RemovedEventFilter(django_filters.FilterSet):

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from diplomacy.api.fields import (
     CodeField,
     PublicUrlField,
+    StrictSerializer,
     TranslatedField,
     api_errors,
     require_some_language,
@@ -30,8 +31,8 @@ from events.models import (
     Source,
     Topic,
 )
-from events.selectors.events import can_preview_drafts, visible_events
-from events.services import event_create, event_update
+from events.selectors.events import visible_events, visible_parent
+from events.services import event_create, event_update, topic_create, topic_update
 from people.models import Country, Organization, Person, Position, Region
 from people.summaries import (
     CountrySummarySerializer,
@@ -220,11 +221,9 @@ class EventSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance: Event) -> dict:
         data = super().to_representation(instance)
-        parent = instance.parent
-        # A published event may be part of a draft: name it only to those
-        # who may see drafts.
-        hidden = parent is not None and not parent.is_public
-        if hidden and not can_preview_drafts(self.context["request"].user):
+        # A published event may be part of a draft, named only to those who
+        # may see drafts, or of an event in the trash, named to no one.
+        if visible_parent(instance, self.context["request"].user) is None:
             data["parent"] = None
         return data
 
@@ -341,12 +340,12 @@ class VisibleEventField(serializers.SlugRelatedField):
         return visible_events(self.context["request"].user)
 
 
-class OrganizationRoleWriteSerializer(serializers.Serializer):
+class OrganizationRoleWriteSerializer(StrictSerializer):
     organization = _slug_field(Organization.objects.all())
     role = serializers.ChoiceField(choices=EventOrganization.Role.choices)
 
 
-class ParticipantWriteSerializer(serializers.Serializer):
+class ParticipantWriteSerializer(StrictSerializer):
     person = _slug_field(
         Person.objects.all(),
         allow_null=True,
@@ -362,7 +361,7 @@ class ParticipantWriteSerializer(serializers.Serializer):
     )
     position_id = serializers.PrimaryKeyRelatedField(
         source="position",
-        queryset=Position.objects.all(),
+        queryset=Position.objects.filter(person__deleted_at__isnull=True),
         allow_null=True,
         required=False,
         help_text="One of the person's positions (see /people/{slug}/).",
@@ -370,7 +369,7 @@ class ParticipantWriteSerializer(serializers.Serializer):
     organization = _slug_field(Organization.objects.all(), allow_null=True, required=False)
 
 
-class QuoteWriteSerializer(serializers.Serializer):
+class QuoteWriteSerializer(StrictSerializer):
     person = _slug_field(Person.objects.all())
     text = serializers.CharField(max_length=5000, help_text="As said, in its original language.")
     language = serializers.ChoiceField(
@@ -384,7 +383,7 @@ class QuoteWriteSerializer(serializers.Serializer):
     )
 
 
-class SourceWriteSerializer(serializers.Serializer):
+class SourceWriteSerializer(StrictSerializer):
     title = TranslatedField(max_length=500)
     url = serializers.URLField(max_length=1000, allow_blank=True, required=False)
     publisher = serializers.CharField(max_length=300, allow_blank=True, required=False)
@@ -399,7 +398,7 @@ class SourceWriteSerializer(serializers.Serializer):
         return attrs
 
 
-class EditionRefWriteSerializer(serializers.Serializer):
+class EditionRefWriteSerializer(StrictSerializer):
     competition = _slug_field(Competition.objects.all())
     year = serializers.IntegerField(min_value=1900, max_value=2200)
 
@@ -424,7 +423,7 @@ ERROR_NAMES = {
 }
 
 
-class EventWriteSerializer(serializers.Serializer):
+class EventWriteSerializer(StrictSerializer):
     slug = serializers.SlugField(
         max_length=200, required=False, help_text="Made from the title and year when left out."
     )
@@ -497,3 +496,26 @@ class EventWriteSerializer(serializers.Serializer):
             return event_update(event=instance, fields=fields, **related)
         except DjangoValidationError as error:
             raise api_errors(error, ERROR_NAMES) from None
+
+
+class TopicWriteSerializer(StrictSerializer):
+    slug = serializers.SlugField(
+        max_length=80, required=False, help_text="Made from the name when left out."
+    )
+    name = TranslatedField(max_length=120)
+
+    def validate(self, attrs):
+        require_some_language(attrs, "name", self.instance)
+        return attrs
+
+    def create(self, validated_data):
+        try:
+            return topic_create(fields=validated_data)
+        except DjangoValidationError as error:
+            raise api_errors(error) from None
+
+    def update(self, instance, validated_data):
+        try:
+            return topic_update(topic=instance, fields=validated_data)
+        except DjangoValidationError as error:
+            raise api_errors(error) from None

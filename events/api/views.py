@@ -6,14 +6,16 @@ from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
 
 from diplomacy.api.views import ApiViewMixin, WriteThroughServicesMixin
-from events.api.filters import CompetitionFilter, EventFilter, RemovedEventFilter
+from events.api.filters import CompetitionFilter, EventFilter, RemovedEventFilter, TopicFilter
 from events.api.serializers import (
     CompetitionSerializer,
     EventSerializer,
     EventWriteSerializer,
     RemovedEventSerializer,
+    TopicSerializer,
+    TopicWriteSerializer,
 )
-from events.models import Competition, Event
+from events.models import Competition, Event, Topic
 from events.selectors.competitions import competition_queryset
 from events.selectors.events import event_detail_queryset, removed_events, with_event_details
 from events.services import event_delete
@@ -84,3 +86,21 @@ class RemovedEventViewSet(ApiViewMixin, viewsets.GenericViewSet, mixins.ListMode
     def get_queryset(self) -> QuerySet:
         # Narrowed by the required `since` filter; oldest first.
         return removed_events()
+
+
+@extend_schema_view(
+    create=extend_schema(request=TopicWriteSerializer, responses={201: TopicSerializer}),
+    update=extend_schema(request=TopicWriteSerializer, responses=TopicSerializer),
+    partial_update=extend_schema(request=TopicWriteSerializer, responses=TopicSerializer),
+)
+class TopicViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewSet):
+    """Topics events are tagged with (education, culture…); events name them
+    by slug. Adding and renaming need a token with the topic permissions."""
+
+    serializer_class = TopicSerializer
+    write_serializer_class = TopicWriteSerializer
+    filterset_class = TopicFilter
+    lookup_field = "slug"
+    # Removing a topic would untag its events; that is the admin's to do.
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    queryset = Topic.objects.all()

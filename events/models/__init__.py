@@ -5,6 +5,7 @@ achieved: outcomes and reported figures (outcomes.py)."""
 from events.models.competitions import Competition, Edition, Entry, Nomination
 from events.models.events import (
     START_TIME_KEY,
+    DeletedEvent,
     Event,
     EventOrganization,
     Participation,
@@ -19,6 +20,7 @@ __all__ = [
     "REPORTED_NUMBERS",
     "START_TIME_KEY",
     "Competition",
+    "DeletedEvent",
     "Edition",
     "Entry",
     "Event",

@@ -19,6 +19,8 @@ class Competition(models.Model):
     website = models.URLField(_("website"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # Bumped by every admin save: the admin's edit conflicts are found by it.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("competition")
@@ -66,6 +68,7 @@ class Edition(models.Model):
         verbose_name=_("countries named"),
         help_text=_("Countries the organizers name as taking part."),
     )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("edition")

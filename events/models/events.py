@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from diplomacy.languages import LANGUAGE_CODES
+from diplomacy.trash import EveryRowManager, LiveManager, TrashManager
 from events.models.competitions import Edition
 from people.models import Country, Organization, Person, Position, Region, region_in_country
 
@@ -36,6 +37,8 @@ START_TIME_KEY = Coalesce(F("start_time"), Value(datetime.time(0, 0)))
 class Topic(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    # Bumped by every write (events/services.py): the admin's edit conflicts.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("topic")
@@ -139,12 +142,22 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # Bumped by every write of the event or its rows (events/services.py):
+    # the admin's edit conflicts are found by it.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Set when the event is moved to the trash (diplomacy/trash.py).
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
     # Kept up to date by the service functions; see events/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = LiveManager()
+    trash = TrashManager()
+    all_objects = EveryRowManager()
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        permissions = [("purge_event", _("Can delete events in the trash for good"))]
         # Newest first, as the API's default order and its index.
         ordering = [F("start_date").desc(), START_TIME_KEY.desc(), F("id").desc()]
         indexes = [
@@ -218,7 +231,7 @@ class Event(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in self.PUBLIC_STATUSES
+        return self.status in self.PUBLIC_STATUSES and self.deleted_at is None
 
     @property
     def tzinfo(self) -> ZoneInfo:
@@ -448,3 +461,16 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DeletedEvent(Event):
+    """Events in the trash, for the admin's list of them (restore, purge)."""
+
+    # Here `objects` is the trash, as the name of the model says.
+    objects = TrashManager()
+
+    class Meta:
+        proxy = True
+        default_manager_name = "objects"
+        verbose_name = _("deleted event")
+        verbose_name_plural = _("deleted events")

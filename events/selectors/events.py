@@ -138,6 +138,15 @@ def related_events(event: Event, user: User, *, limit: int = 6) -> list[Event]:
     return related[:limit]
 
 
+def visible_parent(event: Event, user: User) -> Event | None:
+    """The event this one is part of, if the user may see it: a draft parent
+    only for editors, one in the trash for no one."""
+    parent = event.parent
+    if parent is None or parent.deleted_at is not None:
+        return None
+    return parent if parent.is_public or can_preview_drafts(user) else None
+
+
 def topics_by_name() -> QuerySet[Topic]:
     return Topic.objects.order_by(localized("name"), "pk")
 
@@ -146,25 +155,42 @@ def topics_by_name() -> QuerySet[Topic]:
 
 
 def removed_events() -> QuerySet:
-    """History records of events that left public view: deleted while public,
-    or returned from a public status to draft, oldest first.
+    """History records of events that left public view and are not public
+    now: moved to the trash (or deleted) while public, or returned from a
+    public status to draft; oldest first.
 
-    Only events the public once saw are named, so a draft's slug never leaks.
+    Only events the public once saw are named, so a draft's slug never leaks;
+    an event public again (restored, republished) is not named, as a client
+    syncing with `updated_since` gets it back from the event list.
     """
+    window = {"partition_by": [F("id")], "order_by": [F("history_date"), F("history_id")]}
     history = Event.history.model.objects.annotate(
-        previous_status=Window(
-            Lag("status"), partition_by=[F("id")], order_by=[F("history_date"), F("history_id")]
-        )
+        previous_status=Window(Lag("status"), **window),
+        previous_deleted_at=Window(Lag("deleted_at"), **window),
     )
     public = list(Event.PUBLIC_STATUSES)
-    deleted = Q(history_type="-", status__in=public)
-    unpublished = Q(history_type="~", status=Event.Status.DRAFT, previous_status__in=public)
+    trashed = Q(
+        history_type="~",
+        status__in=public,
+        deleted_at__isnull=False,
+        previous_deleted_at__isnull=True,
+    )
+    deleted = Q(history_type="-", status__in=public, deleted_at__isnull=True)
+    unpublished = Q(
+        history_type="~",
+        status=Event.Status.DRAFT,
+        previous_status__in=public,
+        deleted_at__isnull=True,
+        previous_deleted_at__isnull=True,
+    )
     return (
-        history.filter(deleted | unpublished)
+        history.filter(trashed | deleted | unpublished)
+        .exclude(id__in=public_events().values("pk"))
         .annotate(
             removed_at=F("history_date"),
             reason=Case(
-                When(history_type="-", then=Value("deleted")), default=Value("unpublished")
+                When(status=Event.Status.DRAFT, then=Value("unpublished")),
+                default=Value("deleted"),
             ),
         )
         .order_by("removed_at", "history_id")

@@ -111,7 +111,7 @@ def countries_with_events() -> QuerySet[Country]:
 
 
 def _codes_of_countries_with_events() -> list[str]:
-    participating = Event.countries.through.objects.filter(event__status__in=Event.PUBLIC_STATUSES)
+    participating = Event.countries.through.objects.filter(event__in=public_events())
     return list(
         Country.objects.filter(
             Q(code__in=public_events().values("host_country"))
@@ -168,9 +168,7 @@ def _statistics_figures(limit: int) -> dict[str, Any]:
         .annotate(count=Count("pk"))
         .order_by("-count", "host_country")
     )
-    participants = Participation.objects.filter(
-        event__status__in=Event.PUBLIC_STATUSES, person__isnull=False
-    )
+    participants = Participation.objects.filter(event__in=events, person__isnull=False)
     return {
         "event_count": events.count(),
         "person_count": participants.values("person").distinct().count(),

@@ -50,6 +50,10 @@ class OrganizationFilter(OrderedFilterSet):
     q = SearchFilter(fallback_fields=ORGANIZATION_NAME_FIELDS)
     kind = django_filters.ChoiceFilter(choices=Organization.Kind.choices)
     country = CountryCodeFilter(help_text="ISO code of the organization's country.")
+    region = CodeChoiceFilter(
+        queryset=Region.objects.all(),
+        help_text="ISO 3166-2 code of the organization's region, such as RU-TA.",
+    )
     parent = SlugChoiceFilter(
         queryset=Organization.objects.all(),
         help_text="Slug of the organization this one is part of.",
@@ -59,7 +63,7 @@ class OrganizationFilter(OrderedFilterSet):
 
     class Meta:
         model = Organization
-        fields = ["q", "kind", "country", "parent", "updated_since", "ordering"]
+        fields = ["q", "kind", "country", "region", "parent", "updated_since", "ordering"]
 
 
 class CountryFilter(OrderedFilterSet):

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from diplomacy.api.fields import (
     CodeField,
     PublicUrlField,
+    StrictSerializer,
     TranslatedField,
     api_errors,
     in_each_language,
@@ -19,7 +20,11 @@ from people.services import (
     person_create,
     person_update,
 )
-from people.summaries import CountrySummarySerializer, OrganizationSummarySerializer
+from people.summaries import (
+    CountrySummarySerializer,
+    OrganizationSummarySerializer,
+    RegionSummarySerializer,
+)
 
 
 class CountrySerializer(serializers.ModelSerializer):
@@ -91,6 +96,9 @@ class OrganizationSerializer(serializers.ModelSerializer):
     short_name = TranslatedField()
     description = TranslatedField()
     country = CountrySummarySerializer(allow_null=True)
+    region = RegionSummarySerializer(
+        allow_null=True, help_text="ISO 3166-2 region of its seat, in its country."
+    )
     parent = OrganizationSummarySerializer(allow_null=True)
     url = PublicUrlField()
 
@@ -103,6 +111,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
             "short_name",
             "kind",
             "country",
+            "region",
             "parent",
             "website",
             "description",
@@ -113,7 +122,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
 # --- writes ------------------------------------------------------------------
 
 
-class PositionWriteSerializer(serializers.Serializer):
+class PositionWriteSerializer(StrictSerializer):
     id = serializers.IntegerField(
         required=False, help_text="An existing position of this person, to keep its identity."
     )
@@ -129,7 +138,7 @@ class PositionWriteSerializer(serializers.Serializer):
         return attrs
 
 
-class PersonWriteSerializer(serializers.Serializer):
+class PersonWriteSerializer(StrictSerializer):
     slug = serializers.SlugField(
         max_length=120, required=False, help_text="Made from the name when left out."
     )
@@ -162,7 +171,7 @@ class PersonWriteSerializer(serializers.Serializer):
             raise api_errors(error) from None
 
 
-class OrganizationWriteSerializer(serializers.Serializer):
+class OrganizationWriteSerializer(StrictSerializer):
     slug = serializers.SlugField(
         max_length=120, required=False, help_text="Made from the name when left out."
     )
@@ -170,6 +179,12 @@ class OrganizationWriteSerializer(serializers.Serializer):
     short_name = TranslatedField(max_length=100, required=False)
     kind = serializers.ChoiceField(choices=Organization.Kind.choices, required=False)
     country = CodeField(queryset=Country.objects.all(), allow_null=True, required=False)
+    region = CodeField(
+        queryset=Region.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="ISO 3166-2 code of the region of its seat, in its country (e.g. RU-TA).",
+    )
     parent = serializers.SlugRelatedField(
         slug_field="slug", queryset=Organization.objects.all(), allow_null=True, required=False
     )

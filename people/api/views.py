@@ -16,6 +16,7 @@ from people.api.serializers import (
 )
 from people.models import Country, Organization, Person, Region
 from people.selectors import organization_queryset, person_queryset
+from people.services import organization_delete, person_delete
 
 
 @extend_schema_view(
@@ -31,10 +32,14 @@ class PersonViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewS
     filterset_class = PersonFilter
     lookup_field = "slug"
     protected_message = "This person appears in events or competitions; remove them there first."
+    delete_conflicts = True  # 409 when others refer to the person (OpenAPI)
     queryset = Person.objects.none()  # for the schema; see get_queryset
 
     def get_queryset(self) -> QuerySet[Person]:
         return person_queryset()
+
+    def perform_destroy(self, instance: Person) -> None:
+        person_delete(person=instance)
 
 
 @extend_schema_view(
@@ -56,10 +61,14 @@ class OrganizationViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.Mode
     protected_message = (
         "This organization appears in events, positions or competitions; remove it there first."
     )
+    delete_conflicts = True
     queryset = Organization.objects.none()
 
     def get_queryset(self) -> QuerySet[Organization]:
         return organization_queryset()
+
+    def perform_destroy(self, instance: Organization) -> None:
+        organization_delete(organization=instance)
 
 
 class CountryViewSet(ApiViewMixin, CodeLookupMixin, viewsets.ReadOnlyModelViewSet):

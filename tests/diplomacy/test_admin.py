@@ -6,9 +6,18 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
-from events.models import Competition, Edition, Event, Outcome, Topic
-from people.models import Country, Organization, Person, Position, Region
+from events.models import Competition, DeletedEvent, Edition, Event, Outcome, Topic
+from people.models import (
+    Country,
+    DeletedOrganization,
+    DeletedPerson,
+    Organization,
+    Person,
+    Position,
+    Region,
+)
 from tests.factories import (
     CompetitionFactory,
     CountryFactory,
@@ -149,6 +158,23 @@ ADD_FORM_INLINES = {
 }
 
 
+def _in_trash(objs: list) -> list:
+    for obj in objs:
+        type(obj).objects.filter(pk=obj.pk).update(deleted_at=timezone.now())
+    return objs
+
+
+# The trash: records deleted by editors, listed for restoring or purging.
+TRASH_BUILDERS = {
+    DeletedEvent: lambda rows: _in_trash([_event_with(1) for _ in range(rows)]),
+    DeletedPerson: lambda rows: _in_trash([_person_with(2) for _ in range(rows)]),
+    DeletedOrganization: lambda rows: _in_trash(
+        [OrganizationFactory(country=CountryFactory()) for _ in range(rows)]
+    ),
+}
+CHANGELIST_BUILDERS.update(TRASH_BUILDERS)
+
+
 NOT_FOR_EDITORS = {
     "auth.group",
     "auth.user",
@@ -178,7 +204,8 @@ def _get_ok(client, url):
 def test_admin_registry_matches_the_models_editors_work_with():
     registered = {_label(model) for model in admin.site._registry}
     editable = {_label(model) for model in CHANGE_FORM_BUILDERS}
-    assert registered == editable | NOT_FOR_EDITORS
+    trash = {_label(model) for model in TRASH_BUILDERS}
+    assert registered == editable | trash | NOT_FOR_EDITORS
 
 
 @pytest.mark.parametrize("model", CHANGELIST_BUILDERS, ids=_label)

@@ -128,3 +128,41 @@ def test_env_example_documents_every_variable_settings_read():
     read = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', settings_source))
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read == documented
+
+
+def test_manage_py_refuses_the_example_secret_key_in_production():
+    example = re.search(r"^SECRET_KEY=(.+)$", (ROOT / ".env.example").read_text(), re.M)
+    result = _manage("check", DEBUG="false", SECRET_KEY=example.group(1))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Configuration error: SECRET_KEY is the placeholder from .env.example; generate one "
+        "with python3 -c 'import secrets; print(secrets.token_urlsafe(50))'.\n"
+    )
+    # A developer may keep it with DEBUG on.
+    assert _manage("check", DEBUG="true", SECRET_KEY=example.group(1)).returncode == 0
+
+
+def _production_settings() -> dict[str, str]:
+    """The settings docs/operations.md gives for production, a real key in place
+    of the placeholder."""
+    import secrets
+
+    text = (ROOT / "docs" / "operations.md").read_text()
+    block = re.search(r"```sh\n# production\.env\n(.*?)```", text, re.S).group(1)
+    settings = dict(line.split("=", 1) for line in block.splitlines() if "=" in line)
+    assert settings["SECRET_KEY"] == "<50 random characters>"
+    settings["SECRET_KEY"] = secrets.token_urlsafe(50)
+    return settings
+
+
+def test_the_documented_production_settings_pass_the_deployment_checks():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **_production_settings())
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "System check identified no issues (0 silenced).\n"
+
+
+def test_without_hsts_preload_the_deployment_checks_warn():
+    settings = {**_production_settings(), "SECURE_HSTS_PRELOAD": "false"}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **settings)
+    assert result.returncode == 1
+    assert "(security.W021)" in result.stderr

@@ -69,3 +69,31 @@ def test_admin_country_shown_name_is_editable_and_kept_on_reload(client):
     kyrgyzstan = Country.objects.get(code="KG")
     assert (kyrgyzstan.name_en, kyrgyzstan.iso_name_en) == ("Kyrgyz Republic", "Kyrgyzstan")
     assert client.get(reverse("admin:people_country_add")).status_code == 403
+
+
+def test_deleting_a_person_in_the_admin_moves_them_to_the_trash(editor_client):
+    from people.models import DeletedPerson, Person
+
+    person = PersonFactory(family_name_en="Ivanova")
+    PositionFactory(person=person)
+    url = reverse("admin:people_person_delete", args=[person.pk])
+    assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Person.objects.filter(pk=person.pk).exists()
+    assert DeletedPerson.objects.get().positions.count() == 1
+    trash = reverse("admin:people_deletedperson_changelist")
+    restore = {"action": "restore_selected", "_selected_action": [str(person.pk)]}
+    assert editor_client.post(trash, restore).status_code == 302
+    assert Person.objects.get().positions.count() == 1
+
+
+def test_a_person_who_took_part_cannot_be_deleted_in_the_admin(editor_client):
+    from people.models import Person
+    from tests.factories import ParticipationFactory
+
+    participation = ParticipationFactory()
+    url = reverse("admin:people_person_delete", args=[participation.person_id])
+    page = editor_client.get(url).content.decode()
+    assert f"participant: {participation.person}" in page
+    refused = editor_client.post(url, {"post": "yes"})
+    assert (refused.status_code, "Cannot delete" in refused.content.decode()) == (200, True)
+    assert Person.objects.filter(pk=participation.person_id).exists()

@@ -14,7 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from diplomacy.languages import fallback_languages
 from events.models import Event, EventOrganization, Participation, Quote
-from events.selectors.events import User, can_preview_drafts, related_events
+from events.selectors.events import User, related_events, visible_parent
 from events.selectors.involvement import RoleRows
 
 
@@ -150,9 +150,5 @@ def event_page(event: Event, user: User) -> EventPage:
         ),
         related=related_events(event, user),
         quotes=[shown_quote(quote) for quote in event.quotes.all()],
-        parent=(
-            event.parent
-            if event.parent is not None and (event.parent.is_public or can_preview_drafts(user))
-            else None
-        ),
+        parent=visible_parent(event, user),
     )

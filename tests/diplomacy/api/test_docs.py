@@ -23,6 +23,7 @@ def _curl_commands() -> list[list[str]]:
     commands = []
     for block in re.findall(r"```sh\n(.*?)```", text, re.S):
         block = block.replace("\\\n", " ").replace("$TOKEN", "{token}")
+        block = block.replace("$ETAG", "{etag}")
         for token in shlex.split(block):
             if token == "curl":
                 commands.append([token])
@@ -31,7 +32,7 @@ def _curl_commands() -> list[list[str]]:
     return commands
 
 
-def _request(client, argv: list[str], token: str | None):
+def _request(client, argv: list[str], token: str | None, etag: str = ""):
     method, headers, data, url = "GET", {}, None, None
     arguments = iter(argv[1:])
     for argument in arguments:
@@ -39,9 +40,11 @@ def _request(client, argv: list[str], token: str | None):
             method = next(arguments)
         elif argument == "-H":
             name, _, value = next(arguments).partition(": ")
-            headers[name] = value.replace("{token}", token or "")
+            headers[name] = value.replace("{token}", token or "").replace("{etag}", etag)
         elif argument == "-d":
             data = next(arguments)
+        elif argument == "-i":  # show the headers: the answer is the same
+            continue
         elif argument == "-u":
             credentials = base64.b64encode(next(arguments).encode()).decode()
             headers["Authorization"] = f"Basic {credentials}"
@@ -64,7 +67,7 @@ def _request(client, argv: list[str], token: str | None):
 
 def test_the_docs_have_every_use_case():
     urls = [" ".join(argv) for argv in _curl_commands()]
-    assert len(urls) == 12
+    assert len(urls) == 16
 
 
 @pytest.mark.django_db
@@ -72,12 +75,13 @@ def test_every_curl_example_in_the_api_docs_succeeds(client, settings):
     settings.DEBUG = True  # create_demo_users, as `dev.py serve` does
     call_command("load_demo_data")
     call_command("create_demo_users")
-    token = None
+    token, etag = None, ""
     for argv in _curl_commands():
-        response = _request(client, argv, token)
+        response = _request(client, argv, token, etag)
         assert response.status_code in (200, 201), (argv, response.content[:500])
         if argv[-1].endswith("/auth/token/"):
             token = response.json()["token"]
+        etag = response.get("ETag", "")
     created = client.get("/api/v1/events/youth-forum-of-the-peoples-of-eurasia-2026/").json()
     assert created["title"]["ky"] == "Евразия элдеринин жаштар форуму"
     assert [p["person"]["slug"] for p in created["participants"]] == [
@@ -88,6 +92,7 @@ def test_every_curl_example_in_the_api_docs_succeeds(client, settings):
     assert created["reported_figures"]["participants"] == 120
     listed = client.get("/api/v1/outcomes/?party_country=KG&kind=memorandum").json()
     assert [row["slug"] for row in listed["results"]] == ["memorandum-on-youth-exchanges-2026"]
+    assert created["venue"]["en"] == "Ala-Too Square"
     assert AuthToken.objects.filter(user=User.objects.get(username="editor")).count() == 1
 
 

@@ -103,10 +103,11 @@ def test_schema_is_valid_openapi_3_and_documents_parameters_and_errors(api_clien
         "cursor",
         "page_size",
     }
-    # 401 for a bad token, 404 for an unknown ?format=, never 403 on a read.
-    assert sorted(events["responses"]) == ["200", "400", "401", "404", "429"]
+    # 401 for a bad token, 404 for an unknown ?format=, 503 without the
+    # database, never 403 on a read.
+    assert sorted(events["responses"]) == ["200", "400", "401", "404", "429", "503"]
     create = schema["paths"]["/api/v1/events/"]["post"]
-    assert sorted(create["responses"]) == ["201", "400", "401", "403", "404", "429"]
+    assert sorted(create["responses"]) == ["201", "400", "401", "403", "404", "415", "429", "503"]
     error = schema["components"]["schemas"]["EventsListErrorResponse400"]
     assert error["oneOf"] == [
         {"$ref": "#/components/schemas/ValidationError"},

@@ -174,11 +174,29 @@ def test_each_ordering_pages_both_ways_without_gaps(
     assert pages == [expected[0:4], expected[4:8], expected[8:12]]
 
 
-def test_page_size_is_capped_at_100(api_client):
+def test_page_size_is_capped_at_100_and_at_least_1(api_client):
+    # DESIGN.md's contract: larger page sizes are capped, not refused.
     EventFactory.create_batch(101)
     body = api_client.get("/api/v1/events/?page_size=500").json()
     assert len(body["results"]) == 100
     assert body["next"] is not None
+    for size in ("0", "-1", "abc"):
+        response = api_client.get(f"/api/v1/events/?page_size={size}")
+        assert response.status_code == 400
+        assert response.json()["errors"] == [
+            {
+                "code": "invalid",
+                "detail": "A whole number of at least 1 is required.",
+                "attr": "page_size",
+            }
+        ]
+
+
+@pytest.mark.parametrize("cursor", ["abc!", "a b", "é", "x" * 2001])
+def test_a_cursor_outside_its_alphabet_is_400(api_client, cursor):
+    response = api_client.get("/api/v1/events/", {"cursor": cursor})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "cursor"
 
 
 def test_a_deep_page_costs_what_the_first_does(api_client):

@@ -85,3 +85,35 @@ def test_token_login_and_logout(api_client):
         api_client.post("/api/v1/events/", {**EVENT, "slug": "again"}, format="json").status_code
         == 401
     )
+
+
+def _basic(username: str, password: str) -> str:
+    import base64
+
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+
+
+def test_a_locked_out_user_gets_429_with_retry_after_even_with_the_right_password(api_client):
+    user = EditorFactory(password="correct horse battery")
+    wrong = [
+        api_client.post(
+            "/api/v1/auth/token/", HTTP_AUTHORIZATION=_basic(user.username, "wrong")
+        ).status_code
+        for _ in range(5)
+    ]
+    # The fifth failure reaches the limit (AXES_FAILURE_LIMIT=5), as in the admin.
+    assert wrong == [401, 401, 401, 401, 429]
+    right = api_client.post(
+        "/api/v1/auth/token/", HTTP_AUTHORIZATION=_basic(user.username, "correct horse battery")
+    )
+    assert right.status_code == 429
+    assert right["Retry-After"] == "3600"
+    assert right.json()["errors"] == [
+        {
+            "code": "throttled",
+            "detail": "Too many failed log-ins with this user name from this address; it is "
+            "locked out for a while, even with the right password. "
+            "Expected available in 3600 seconds.",
+            "attr": None,
+        }
+    ]

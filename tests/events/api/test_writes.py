@@ -143,12 +143,14 @@ def test_update_replaces_the_lists_it_is_given(api_client, token_for):
     assert [o["organization"]["slug"] for o in data["organizations"]] == ["kept"]
 
 
-def test_delete_removes_the_event_and_its_rows(api_client, token_for):
+def test_delete_moves_the_event_to_the_trash_with_its_rows(api_client, token_for):
     event = EventFactory(slug="forum")
     ParticipationFactory(event=event)
     authorize(api_client, token_for(EditorFactory()))
     assert api_client.delete("/api/v1/events/forum/").status_code == 204
-    assert (Event.objects.count(), Participation.objects.count()) == (0, 0)
+    assert api_client.get("/api/v1/events/forum/").status_code == 404
+    assert (Event.objects.count(), Event.trash.get().slug) == (0, "forum")
+    assert Participation.objects.filter(event_id=event.pk).count() == 1
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,12 @@ import pytest
 
 from people.models import Organization, Person
 from tests.factories import (
+    CountryFactory,
     EditorFactory,
     OrganizationFactory,
     ParticipationFactory,
     PersonFactory,
+    RegionFactory,
 )
 from tests.http import ORGANIZATION, PERSON, authorize, error_pairs
 
@@ -55,17 +57,28 @@ def test_people_and_organizations_round_trip(api_client, token_for):
     assert Person.objects.get().positions.get().title_en == "Chair"
 
 
-def test_deleting_a_person_who_took_part_is_refused(api_client, token_for):
+def test_deleting_a_person_who_took_part_is_a_conflict_naming_the_event(api_client, token_for):
     participation = ParticipationFactory(person=PersonFactory(slug="kosachev"))
+    event, person = participation.event, participation.person
     authorize(api_client, token_for(EditorFactory()))
     response = api_client.delete("/api/v1/people/kosachev/")
-    assert response.status_code == 400
-    assert error_pairs(response) == [
-        (
-            "non_field_errors",
-            "This person appears in events or competitions; remove them there first.",
-        )
-    ]
+    assert response.status_code == 409
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [
+            {
+                "code": "protected",
+                "detail": "This person appears in events or competitions; remove them there first.",
+                "attr": None,
+            },
+            {
+                "code": "protected",
+                "detail": f"Referred to by participant “{person.name}” of event "
+                f"“{event.title}” ({event.slug}).",
+                "attr": None,
+            },
+        ],
+    }
     assert Person.objects.filter(pk=participation.person_id).exists()
 
 
@@ -109,3 +122,30 @@ def test_position_errors_name_their_row(api_client, token_for):
         ("positions.1.non_field_errors", "A position cannot end before it starts.")
     ]
     assert Person.objects.count() == 0
+
+
+def test_an_organization_has_a_region_in_its_country(api_client, token_for):
+    russia = CountryFactory(code="QR")
+    RegionFactory(country=russia, code="QR-TA", name_en="Tatarstan")
+    RegionFactory(country=CountryFactory(code="QK"), code="QK-GB")
+    authorize(api_client, token_for(EditorFactory()))
+    created = api_client.post(
+        "/api/v1/organizations/",
+        {**ORGANIZATION, "country": "QR", "region": "qr-ta"},
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    assert (created.json()["region"]["code"], created.json()["region"]["name"]["en"]) == (
+        "QR-TA",
+        "Tatarstan",
+    )
+    slug = created.json()["slug"]
+    assert [
+        row["slug"]
+        for row in api_client.get("/api/v1/organizations/?region=QR-TA").json()["results"]
+    ] == [slug]
+    wrong = api_client.patch(f"/api/v1/organizations/{slug}/", {"region": "QK-GB"}, format="json")
+    assert error_pairs(wrong) == [
+        ("non_field_errors", "The region must belong to the organization's country.")
+    ]
+    assert Organization.objects.get().region_id == "QR-TA"
