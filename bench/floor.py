@@ -36,7 +36,8 @@ PUBLIC = "(" + ", ".join(f"'{status}'" for status in PUBLIC_STATUSES) + ")"
 LANGUAGES = ("en", "ru", "ky")
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-ORDERING = "-start"
+# The cursor names the ordering's keys (diplomacy/api/pagination.py).
+ORDERING = "-start_date,-start_time_key,-pk"
 DETAIL = re.compile(r"^/api/v1/events/([-a-zA-Z0-9_]+)/$")
 
 
@@ -182,18 +183,88 @@ QUOTES = nested(
     "events_quote",
     "q",
     "JOIN people_person qp ON qp.id = q.person_id",
-    f"json_build_object('person', {person_summary('qp')}, 'text', q.text, 'language', q.language)",
+    f"json_build_object('person', {person_summary('qp')}, 'text', q.text, "
+    f"'language', q.language, 'translations', {translated('q', 'translation')})",
     'q."order", q.id',
 )
 SOURCES = nested(
     "events_source",
     "s",
-    "",
+    "LEFT JOIN people_organization so ON so.id = s.publisher_organization_id",
     f"json_build_object('title', {translated('s', 'title')}, 'url', s.url, "
-    f"'publisher', s.publisher, 'rubric', {translated('s', 'rubric')}, "
+    f"'publisher', s.publisher, 'publisher_organization', so.slug, "
+    f"'rubric', {translated('s', 'rubric')}, "
     f"'published_at', {nullable('s.published_at', iso_instant('s.published_at'))})",
     's."order", s.id',
 )
+FOLLOW_UP = nullable(
+    "fu.id",
+    "json_build_object('slug', fu.slug, 'title', "
+    + translated("fu", "title")
+    + ", 'kind', fu.kind, 'start_date', "
+    + iso_date("fu.start_date")
+    + ", 'url', "
+    + url("events", "fu.slug")
+    + ")",
+)
+PARTIES = (
+    "(SELECT COALESCE(json_agg(json_build_object("  # noqa: S608
+    f"'organization', {nullable('op.id', organization_summary('op'))}, "
+    f"'country', {nullable('oc.code', code_summary('oc'))}, 'role', pt.role"
+    ") ORDER BY pt.\"order\", pt.id), '[]'::json) FROM events_outcomeparty pt "
+    "LEFT JOIN people_organization op ON op.id = pt.organization_id "
+    "LEFT JOIN people_country oc ON oc.code = pt.country_id "
+    "WHERE pt.outcome_id = ou.id)"
+)
+OUTCOMES = nested(
+    "events_outcome",
+    "ou",
+    f"LEFT JOIN events_event fu ON fu.id = ou.follow_up_id AND fu.status IN {PUBLIC}",
+    "json_build_object('slug', ou.slug, "
+    f"'url', {url('events', 'e.slug')} || '#outcome-' || ou.slug, "
+    f"'kind', ou.kind, 'title', {translated('ou', 'title')}, "
+    f"'text', {translated('ou', 'text')}, "
+    f"'date', {nullable('ou.date', iso_date('ou.date'))}, "
+    "'document_url', ou.document_url, "
+    f"'planned_start', {nullable('ou.planned_start', iso_date('ou.planned_start'))}, "
+    f"'planned_end', {nullable('ou.planned_end', iso_date('ou.planned_end'))}, "
+    f"'follow_up', {FOLLOW_UP}, "
+    "'carried_out', CASE WHEN ou.kind = 'plan' THEN fu.id IS NOT NULL END, "
+    f"'parties', {PARTIES}, "
+    f"'updated_at', {iso_instant('ou.updated_at')})",
+    'ou."order", ou.id',
+)
+NUMBERS = ("participants", "countries", "regions", "organizations")
+REPORTED_FIGURES = (
+    "json_build_object("
+    + ", ".join(f"'{number}', rf.{number}" for number in NUMBERS)
+    + f", 'text', {translated('rf', 'text')})"
+)
+# events/selectors/outcomes.py, derived_figures: people once each, plus rows
+# naming only a post; a participant's country is their own, else that of the
+# organization represented, else that of their post's organization.
+DERIVED_FIGURES = """(
+    SELECT json_build_object(
+        'participants', count(DISTINCT pa.person_id) + count(*) FILTER (WHERE pa.person_id IS NULL),
+        'countries', count(DISTINCT COALESCE(dp.country_id, dr.country_id, dpo.country_id)),
+        'organizations', (
+            SELECT count(*) FROM (
+                SELECT eo.organization_id FROM events_eventorganization eo
+                WHERE eo.event_id = e.id
+                UNION SELECT pa2.organization_id FROM events_participation pa2
+                WHERE pa2.event_id = e.id AND pa2.organization_id IS NOT NULL
+                UNION SELECT po2.organization_id FROM events_participation pa3
+                JOIN people_position po2 ON po2.id = pa3.position_id WHERE pa3.event_id = e.id
+            ) AS involved
+        )
+    )
+    FROM events_participation pa
+    LEFT JOIN people_person dp ON dp.id = pa.person_id
+    LEFT JOIN people_organization dr ON dr.id = pa.organization_id
+    LEFT JOIN people_position ps ON ps.id = pa.position_id
+    LEFT JOIN people_organization dpo ON dpo.id = ps.organization_id
+    WHERE pa.event_id = e.id
+)"""
 # Countries and topics are ordered by their name in the active language, as
 # modeltranslation rewrites Meta.ordering = ["name"]; the id settles ties.
 COUNTRIES = nested(
@@ -258,6 +329,9 @@ EVENT = f"""json_build_object(
     'topics', {TOPICS},
     'quotes', {QUOTES},
     'sources', {SOURCES},
+    'outcomes', {OUTCOMES},
+    'reported_figures', {REPORTED_FIGURES},
+    'derived_figures', {DERIVED_FIGURES},
     'created_at', {iso_instant("e.created_at")},
     'updated_at', {iso_instant("e.updated_at")}
 )::text"""
@@ -268,6 +342,7 @@ LEFT JOIN people_region rg ON rg.code = e.region_id
 LEFT JOIN events_event pe ON pe.id = e.parent_id AND pe.status IN {PUBLIC}
 LEFT JOIN events_edition ed ON ed.id = e.edition_id
 LEFT JOIN events_competition co ON co.id = ed.competition_id
+LEFT JOIN events_reportedfigures rf ON rf.event_id = e.id
 """
 
 START_KEY = "COALESCE(e.start_time, '00:00'::time)"

@@ -311,7 +311,11 @@ def _fk_name(model, parent, fk_name: str | None) -> str:
     if fk_name:
         return fk_name
     field = next(
-        f for f in model._meta.concrete_fields if f.many_to_one and f.related_model is parent
+        f
+        for f in model._meta.concrete_fields
+        # An inline's row points at its parent by a foreign key or, for a
+        # one-row inline (reported figures), a one-to-one field.
+        if (f.many_to_one or f.one_to_one) and f.related_model is parent
     )
     return field.name
 

@@ -16,6 +16,7 @@ from diplomacy.admin import (
     HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
     PreloadedChoicesForm,
+    VersionedAdmin,
 )
 from diplomacy.languages import translated_fields
 from events.models import Outcome, OutcomeParty, ReportedFigures
@@ -67,7 +68,7 @@ class OutcomePartyInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(HistoryAdmin, TranslationAdmin):
+class OutcomeAdmin(VersionedAdmin, HistoryAdmin, TranslationAdmin):
     form = EditorForm
     list_display = ["title", "kind", "event", "date"]
     list_select_related = ["event"]

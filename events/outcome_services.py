@@ -13,11 +13,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from diplomacy.languages import LANGUAGE_CODES, first_translation
-from diplomacy.services import NestedValidationError, apply_fields, save_rows, save_validated
+from diplomacy.services import (
+    NestedValidationError,
+    apply_fields,
+    next_version,
+    save_rows,
+    save_validated,
+)
 from diplomacy.text import clean_translations, unique_slug
 from events.models import REPORTED_NUMBERS, Event, Outcome, OutcomeParty, ReportedFigures
 from events.search import refresh_event_search
@@ -49,9 +56,12 @@ def _prepare(outcome: Outcome) -> None:
 
 
 def _touch(event_ids: Sequence[int]) -> None:
-    """The event's `updated_at` moves when its outcomes change, as it does
-    for its other lists, so API clients syncing by `updated_since` see it."""
-    Event.objects.filter(pk__in=event_ids).update(updated_at=timezone.now())
+    """The event's `updated_at` and version move when its outcomes change, as
+    they do for its other lists: API clients syncing by `updated_since` see it,
+    and an event form opened before is a conflict, not an overwrite."""
+    Event.objects.filter(pk__in=event_ids).update(
+        updated_at=timezone.now(), version=F("version") + 1
+    )
 
 
 @transaction.atomic
@@ -64,6 +74,7 @@ def outcome_save(*, outcome: Outcome) -> Outcome:
         else None
     )
     _prepare(outcome)
+    outcome.version = next_version(outcome)
     save_validated(outcome)
     events = sorted({outcome.event_id, *([previous] if previous else [])})
     _touch(events)
@@ -109,6 +120,8 @@ def event_outcomes_set(*, event: Event, outcomes: Sequence[Mapping[str, Any]]) -
         try:
             with transaction.atomic():
                 _prepare(outcome)
+                # Read with the event locked: one more than the stored version.
+                outcome.version = outcome.version + 1 if outcome.pk else 1
                 save_validated(outcome)
                 parties_set(outcome=outcome, parties=row.get("parties", ()))
         except ValidationError as error:

@@ -168,6 +168,12 @@ def draft_world(db):
     EventFactory(title_en=SECRET, slug="secret-exhibition", kind="exhibition", status="draft")
     from django.core.cache import cache
 
+    from events.models import Event
+    from events.search import refresh_event_search
+
+    # Factories write rows directly; PostgreSQL's search reads the stored vectors.
+    refresh_event_search(Event.objects.values_list("pk", flat=True))
+
     cache.clear()
     return {"host": host, "guest": guest, "events": events}
 

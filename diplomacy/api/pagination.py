@@ -89,7 +89,7 @@ class KeysetPagination(BasePagination):
                 "in": "query",
                 "description": f"Rows per page, at least 1; {self.page_size} by default. "
                 f"Larger values than {MAX_PAGE_SIZE} are capped to {MAX_PAGE_SIZE}.",
-                # Capped, not refused (DESIGN.md's contract): no maximum.
+                # Capped, not refused (docs/api.md, "Pages"): no maximum.
                 "schema": {"type": "integer", "minimum": 1},
                 "allowEmptyValue": True,
             },

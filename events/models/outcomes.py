@@ -73,6 +73,8 @@ class Outcome(models.Model):
         help_text=_("For a plan: the later event that carried it out."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Checked by the admin's change form (diplomacy/admin.py, VersionedAdmin).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 

@@ -25,19 +25,20 @@ from tests.factories import (
     EventFactory,
     EventOrganizationFactory,
     OrganizationFactory,
+    OutcomeFactory,
+    OutcomePartyFactory,
     ParticipationFactory,
     PersonFactory,
     QuoteFactory,
     RegionFactory,
+    ReportedFiguresFactory,
     SourceFactory,
     TopicFactory,
 )
 
 pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="the floor builds its JSON in PostgreSQL"
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.postgresql,  # the floor builds its JSON in PostgreSQL
+    pytest.mark.django_db(transaction=True),
 ]
 
 
@@ -85,11 +86,15 @@ def events():
         TopicFactory(name_en="Youth", name_ky="Жаштар"),
         TopicFactory(name_en="Culture"),
     ]
-    union = OrganizationFactory(short_name_en="EPA", name_ky="Евразия ассамблеясы")
+    union = OrganizationFactory(short_name_en="EPA", name_ky="Евразия ассамблеясы", country=other)
     ministry = OrganizationFactory(kind="ministry", name_ru="")
     # Names only in Russian: every language falls back to them.
     russian_only = PersonFactory(
-        given_name_en=None, family_name_en=None, given_name_ru="Ольга", family_name_ru="Орлова"
+        given_name_en=None,
+        family_name_en=None,
+        given_name_ru="Ольга",
+        family_name_ru="Орлова",
+        country=kg,
     )
     kyrgyz = PersonFactory(given_name_ky="Айбек", family_name_ky=None, family_name_en="")
 
@@ -126,9 +131,16 @@ def events():
         role=Participation.Role.ATTENDEE,
         position_title_en="Representative",
     )
-    QuoteFactory(event=timed, person=russian_only, text="Дружба народов.", language="ru")
+    QuoteFactory(
+        event=timed,
+        person=russian_only,
+        text="Дружба народов.",
+        language="ru",
+        translation_en="Friendship of peoples.",
+    )
     SourceFactory(
         event=timed,
+        publisher_organization=union,
         rubric_ru="Регионы России",
         publisher="Kabar",
         published_at=datetime.datetime(2023, 4, 24, 21, 42, 7, 123456, tzinfo=datetime.UTC),
@@ -158,9 +170,34 @@ def events():
     EventFactory(start_date=datetime.date(2021, 3, 1), parent=timed)
     draft = EventFactory(start_date=datetime.date(2024, 1, 1), status=Event.Status.DRAFT)
     EventFactory(start_date=datetime.date(2021, 3, 2), parent=draft)
+    later = EventFactory(start_date=datetime.date(2024, 4, 24), title_ky="Кийинки жолугушуу")
+    memorandum = OutcomeFactory(
+        event=timed,
+        order=0,
+        text_ru="Стороны договорились",
+        date=datetime.date(2023, 4, 25),
+        document_url="https://example.org/memorandum.pdf",
+    )
+    OutcomePartyFactory(outcome=memorandum, organization=union, order=1)
+    OutcomePartyFactory(outcome=memorandum, organization=None, country=kg, order=0)
+    plans = [(later, datetime.date(2024, 12, 31)), (draft, None)]  # a period, a day
+    for order, (follow_up, end) in enumerate(plans, start=1):
+        OutcomeFactory(
+            event=timed,
+            order=order,
+            kind="plan",
+            planned_start=datetime.date(2024, 4, 1),
+            planned_end=end,
+            follow_up=follow_up,  # a draft is not named to the public
+        )
+    ReportedFiguresFactory(event=timed, regions=None, text_ky="")
     edition = EditionFactory(competition=CompetitionFactory(title_ky="Сынак"), year=2021)
     EventFactory(start_date=datetime.date(2021, 3, 1), edition=edition, status="postponed")
-    return {"timed": timed, "all_day": all_day, "draft": draft}
+    return {"timed": timed, "all_day": all_day, "draft": draft, "union": union}
+
+
+def union_slug(events) -> str:
+    return events["union"].slug
 
 
 def walk(app, client, page_size: int) -> list[bytes]:
@@ -200,6 +237,19 @@ def test_floor_pages_identical_to_api(client, floor, events):
     assert timed["participants"][0]["person"]["name"]["en"] == "Ольга Орлова"
     assert timed["participants"][2]["person"] is None
     assert timed["image"] == "http://testserver/media/events/round-table.jpg"
+    assert [(row["kind"], row["carried_out"]) for row in timed["outcomes"]] == [
+        ("memorandum", None),
+        ("plan", True),
+        ("plan", False),
+    ]
+    assert [party["country"] for party in timed["outcomes"][0]["parties"]] == [
+        {"code": "QK", "name": {"en": "Qyrgyz", "ru": "Кыргыз", "ky": "Кыргызстан"}},
+        None,
+    ]
+    assert timed["reported_figures"]["participants"] == 120
+    assert timed["derived_figures"] == {"participants": 3, "countries": 2, "organizations": 3}
+    assert timed["quotes"][0]["translations"]["en"] == "Friendship of peoples."
+    assert timed["sources"][0]["publisher_organization"] == union_slug(events)
 
     link = client.get("/api/v1/events/?page_size=3").json()["next"]
     assert urlsplit(link).query == f"cursor={cursor_at(floor_dsn(), 3)}&page_size=3"

@@ -32,7 +32,7 @@ def _run(database_url: str, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="pg_dump and pg_restore need PostgreSQL"
 )

@@ -15,6 +15,7 @@ from tests.factories import (
     EditorFactory,
     EventFactory,
     EventOrganizationFactory,
+    OutcomeFactory,
     ParticipationFactory,
     PersonFactory,
     QuoteFactory,
@@ -55,6 +56,8 @@ def _change_post(event: Event, opened_version: str, **overrides) -> dict[str, st
         **management_form("participations"),
         **management_form("quotes"),
         **management_form("sources"),
+        **management_form("outcomes"),
+        **management_form("reported_figures"),
     }
     data.update(overrides)
     return data
@@ -218,3 +221,46 @@ def test_the_trash_is_hidden_from_those_who_may_not_delete():
     client = Client()
     client.force_login(viewer)
     assert client.get(reverse("admin:events_deletedevent_changelist")).status_code == 403
+
+
+def test_two_editors_on_one_outcome_page_and_its_event_form():
+    event = EventFactory(title_en="Forum")
+    outcome = OutcomeFactory(event=event, title_en="Memorandum")
+    outcome_url = reverse("admin:events_outcome_change", args=[outcome.pk])
+    event_url = reverse("admin:events_event_change", args=[event.pk])
+    anna, boris = _clients("anna", "boris")
+    opened_outcome = _opened_version(boris.get(outcome_url))
+    opened_event = _opened_version(boris.get(event_url))
+    form = {
+        "event": str(event.pk),
+        "kind": outcome.kind,
+        "order": "0",
+        "slug": outcome.slug,
+        "title_ru": outcome.title_ru,
+        **management_form("parties"),
+    }
+    saved = anna.post(
+        outcome_url,
+        {
+            **form,
+            "title_en": "Signed memorandum",
+            "opened_version": _opened_version(anna.get(outcome_url)),
+        },
+    )
+    assert saved.status_code == 302, form_errors(saved)
+
+    refused = boris.post(
+        outcome_url, {**form, "title_en": "Draft memorandum", "opened_version": opened_outcome}
+    )
+    assert _conflict(refused).startswith(
+        "Someone else saved this record after you opened it; nothing was saved. "
+        "Anna Editor changed title [en] at "
+    )
+    # The outcome belongs to its event's form too: saving that form, opened
+    # before Anna's save, would have written the old outcome back.
+    event.refresh_from_db()
+    refused = boris.post(event_url, _change_post(event, opened_event, title_en="Renamed"))
+    assert _conflict(refused).startswith("Someone else saved this record after you opened it")
+    outcome.refresh_from_db()
+    event.refresh_from_db()
+    assert (outcome.title_en, event.title_en) == ("Signed memorandum", "Forum")

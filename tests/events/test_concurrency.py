@@ -16,7 +16,7 @@ from tests.http import EVENT, authorize
 pytestmark = [
     # Transactional, so that each thread's writes are committed and seen by
     # the others; the snapshot brings back the reference data afterwards.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="row locks and concurrent transactions need PostgreSQL (SQLite locks the file)",

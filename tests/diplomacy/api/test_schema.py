@@ -94,7 +94,11 @@ def test_limits_and_filter_descriptions_are_in_the_schema(schema):
     assert parameters["year"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 9999}
     # An empty value (as forms send) means the parameter is not given.
     assert {parameters[name].get("allowEmptyValue") for name in parameters} == {True}
-    assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100}
+    # Capped, not refused: a larger value is a full page of 100, so no maximum.
+    assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1}
+    assert parameters["page_size"]["description"] == (
+        "Rows per page, at least 1; 20 by default. Larger values than 100 are capped to 100."
+    )
     assert parameters["cursor"]["schema"] == {
         "type": "string",
         "pattern": "^[A-Za-z0-9_-]+$",

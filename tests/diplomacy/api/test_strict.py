@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 
 EVENT_LIST_TAKES = (
     "Unknown query parameter; this request takes `city`, `country`, `cursor`, `format`, "
-    "`host_country`, `kind`, `ordering`, `organization`, `organization_involved`, "
-    "`page_size`, `parent`, `person`, `q`, `region`, `start_after`, `start_before`, `topic`, "
-    "`updated_since`, `year`."
+    "`has_outcome`, `host_country`, `kind`, `ordering`, `organization`, "
+    "`organization_involved`, `outcome_kind`, `page_size`, `parent`, `person`, `q`, `region`, "
+    "`start_after`, `start_before`, `topic`, `updated_since`, `year`."
 )
 
 
