@@ -33,9 +33,7 @@ def _run(database_url: str, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="pg_dump and pg_restore need PostgreSQL"
-)
+@pytest.mark.postgresql  # pg_dump and pg_restore need PostgreSQL
 def test_a_postgresql_backup_restores_every_record():
     call_command("load_demo_data", verbosity=0)
     EventFactory(slug="draft", status="draft", title_ru="Черновик")

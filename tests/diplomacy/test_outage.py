@@ -157,9 +157,7 @@ def test_health_says_alive_but_not_ready(site_without_database):
     }
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="recovering needs a PostgreSQL server to reach"
-)
+@pytest.mark.postgresql  # recovering needs a PostgreSQL server to reach
 @pytest.mark.django_db
 def test_the_site_recovers_when_the_database_is_back_without_a_restart(site_without_database):
     assert site_without_database("/api/v1/countries/?page_size=1")["status"] == 503

@@ -5,7 +5,7 @@ import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from rest_framework.test import APIClient
 
 from events.models import Event
@@ -17,10 +17,8 @@ pytestmark = [
     # Transactional, so that each thread's writes are committed and seen by
     # the others; the snapshot brings back the reference data afterwards.
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="row locks and concurrent transactions need PostgreSQL (SQLite locks the file)",
-    ),
+    # Row locks and concurrent transactions need PostgreSQL (SQLite locks the file).
+    pytest.mark.postgresql,
 ]
 
 
