@@ -52,6 +52,16 @@ def report_outage(error: BaseException) -> None:
         logger.error("Database unavailable, answering 503: %s", error.__class__.__name__)
 
 
+class OutageLogFilter(logging.Filter):
+    """Drops django.request's line (and traceback) for each request answered
+    503: the site answers 503 only for a database outage (pages here, the API
+    in its exception handler), which report_outage says once a minute."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (is_database_outage(error) or getattr(record, "status_code", None) == 503)
+
+
 def unavailable_response(request: HttpRequest) -> HttpResponse:
     """503 with Retry-After: the API's error JSON under /api/, otherwise a
     page in the language of the address (no template of the site, which would

@@ -77,8 +77,9 @@ class _Proxy:
 
 
 @pytest.fixture
-def site_without_database():
+def site_without_database(tmp_path):
     port = _free_port()
+    log = tmp_path / "stderr.log"
     name = connection.settings_dict["NAME"] if connection.vendor == "postgresql" else "x"
     environment = {
         **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
@@ -93,7 +94,7 @@ def site_without_database():
         env=environment,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),
         text=True,
     )
 
@@ -103,6 +104,7 @@ def site_without_database():
         return json.loads(process.stdout.readline())
 
     get.port = port
+    get.log = log
     yield get
     process.stdin.close()
     process.wait(timeout=30)
@@ -143,6 +145,15 @@ def test_the_api_answers_503_in_its_error_json(site_without_database, url):
             }
         ],
     }
+
+
+def test_an_outage_is_logged_once_not_per_request(site_without_database):
+    statuses = [site_without_database(url)["status"] for url in ["/en/", "/api/v1/events/"] * 3]
+    assert statuses == [503] * 6
+    log = site_without_database.log.read_text()
+    assert log.count("Database unavailable, answering 503: OperationalError") == 1
+    # No traceback per request from Django's request logger.
+    assert (log.count("Traceback"), log.count("Service Unavailable")) == (0, 0)
 
 
 def test_health_says_alive_but_not_ready(site_without_database):
