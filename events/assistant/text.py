@@ -57,6 +57,11 @@ class _TextCollector(HTMLParser):
             self.parts.append(data)
 
 
+def has_markup(value: str) -> bool:
+    """Whether the input looks like HTML pasted from a web page."""
+    return bool(_TAG.search(value))
+
+
 def strip_markup(value: str) -> str:
     collector = _TextCollector()
     collector.feed(value)
@@ -76,7 +81,7 @@ def clean_report(value: str) -> str:
         )
     if not value.strip():
         raise ReportError(_("The text is empty; paste the report."))
-    had_markup = bool(_TAG.search(value))
+    had_markup = has_markup(value)
     if had_markup:
         value = strip_markup(value)
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
