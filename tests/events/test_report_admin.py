@@ -50,8 +50,8 @@ def review_data(response, **report) -> dict:
     return data
 
 
-def preview(client, text: str, **extra):
-    return client.post(URL, {"text": text, "language": "", "_preview": "1", **extra})
+def preview(client, text: str, **headers):
+    return client.post(URL, {"text": text, "language": "", "_preview": "1"}, **headers)
 
 
 def test_event_changelist_links_to_the_report_page(editor_client):
@@ -323,3 +323,17 @@ def test_the_page_needs_the_permission_to_add_events(client, seed_report):
     changelist = client.get("/admin/events/event/").content.decode()
     assert URL not in changelist
     assert Event.objects.count() == 0
+
+
+def test_the_page_and_its_refusals_speak_the_editors_language(editor_client):
+    page = editor_client.get(URL, HTTP_ACCEPT_LANGUAGE="ky")
+    german = (
+        "Der runde Tisch fand am 24. April in Bischkek statt und die Teilnehmer "
+        "sprachen über die Zusammenarbeit der Völker und der Länder."
+    )
+    refused = preview(editor_client, german, HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert "<h1>Билдирүүдөн жаңы иш-чара</h1>" in page.content.decode()
+    assert refused.context["report"].errors["text"] == [
+        "Текст не на английском и не на русском; помощник читает только эти два языка."
+    ]
