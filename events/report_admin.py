@@ -303,16 +303,20 @@ def report_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResp
         raise PermissionDenied
     report = ReportForm(request.POST or None)
     proposal, review = None, None
-    if request.method == "POST" and report.is_valid():
+    if request.method == "POST":
+        report_valid = report.is_valid()
         if "_accept" in request.POST:
+            # The corrections stay on the page whatever is wrong.
             review = Review(request.POST)
-            event = _accept(report, review)
-            if event is not None:
+            if not report_valid:
+                review.is_valid()  # so that its errors show too
+            elif (event := _accept(report, review)) is not None:
                 return _saved(model_admin, request, event)
-        # The text again, to show its evidence beside the forms.
-        proposal = report.propose()
-        if review is None and proposal is not None:
-            review = Review(proposal=proposal)
+        if report_valid:
+            # The text again, to show its evidence beside the forms.
+            proposal = report.propose()
+            if review is None and proposal is not None:
+                review = Review(proposal=proposal)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,

@@ -337,3 +337,16 @@ def test_the_page_and_its_refusals_speak_the_editors_language(editor_client):
     assert refused.context["report"].errors["text"] == [
         "Текст не на английском и не на русском; помощник читает только эти два языка."
     ]
+
+
+def test_a_bad_source_link_keeps_the_corrections_on_the_page(editor_client, seed_report):
+    data = review_data(preview(editor_client, seed_report), text=seed_report)
+    data["url"] = "not a link"
+    data["people-1-title"] = "Moderator"
+
+    response = editor_client.post(URL, data)
+
+    assert response.status_code == 200
+    assert response.context["report"].errors == {"url": ["Enter a valid URL."]}
+    assert response.context["review"].people.forms[1]["title"].value() == "Moderator"
+    assert Event.objects.count() == 0
