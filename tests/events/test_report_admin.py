@@ -350,3 +350,35 @@ def test_a_bad_source_link_keeps_the_corrections_on_the_page(editor_client, seed
     assert response.context["report"].errors == {"url": ["Enter a valid URL."]}
     assert response.context["review"].people.forms[1]["title"].value() == "Moderator"
     assert Event.objects.count() == 0
+
+
+def test_the_preview_runs_as_many_queries_whatever_it_matches(
+    editor_client, count_queries, seed_report
+):
+    kosachev = PersonFactory(given_name_en="Konstantin", family_name_en="Kosachev")
+    OrganizationFactory(name_en="Rossotrudnichestvo")
+    one_of_each = count_queries(lambda: preview(editor_client, seed_report))
+    smirnova = PersonFactory(given_name_en="Svetlana", family_name_en="Smirnova")
+    PersonFactory(given_name_en="Abdylda", family_name_en="Musaev")
+    OrganizationFactory(name_en="Assembly of the Peoples of Russia")
+    OrganizationFactory(name_en="Assembly of the Peoples of Kyrgyzstan")
+    response = None
+
+    def more_matched():
+        nonlocal response
+        response = preview(editor_client, seed_report)
+        return response
+
+    assert count_queries(more_matched) == one_of_each
+    review = response.context["review"]
+    assert [form.initial["match"] for form in review.people.forms[:2]] == [
+        kosachev.pk,
+        smirnova.pk,
+    ]
+    assert review.people.forms[5].initial["match"] is not None
+    assert [form.initial["match"] is not None for form in review.organizations.forms[:4]] == [
+        True,
+        True,
+        False,
+        True,
+    ]
