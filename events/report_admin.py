@@ -142,8 +142,18 @@ class PersonRowForm(forms.Form):
         widget=_autocomplete(Participation._meta.get_field("person")),
         help_text=_("Empty: a new person."),
     )
-    title = forms.CharField(label=_("title as worded"), required=False, max_length=500)
-    organization = forms.CharField(label=_("organization"), required=False, max_length=300)
+    title = forms.CharField(
+        label=_("title as worded"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    organization = forms.CharField(
+        label=_("organization"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     organization_match = forms.ModelChoiceField(
         Organization.objects.all(),
         label=_("organization on record"),
