@@ -332,6 +332,9 @@ SPECTACULAR_SETTINGS = {
         "EntryResultEnum": "events.models.Entry.Result",
         "OutcomeKindEnum": "events.models.Outcome.Kind",
         "PartyRoleEnum": "events.models.OutcomeParty.Role",
+        "ReportLanguageEnum": "events.api.drafts.REPORT_LANGUAGES",
+        # The site's languages, named as before the reports' two came.
+        "LanguageEnum": LANGUAGES,
         **{
             name: f"drf_standardized_errors.openapi_serializers.{name}.choices"
             for name in (

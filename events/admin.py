@@ -1,8 +1,10 @@
+from functools import partial
 from zoneinfo import available_timezones
 
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import OuterRef, Subquery
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -39,6 +41,7 @@ from events.models import (
 )
 from events.outcome_admin import OutcomeInline, ReportedFiguresInline
 from events.outcome_services import outcome_save
+from events.report_admin import report_view
 from events.search import refresh_event_search
 from events.selectors.competitions import editions_with_figures
 from events.services import (
@@ -170,6 +173,12 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
         ReportedFiguresInline,
     ]
     actions = ["publish", "unpublish"]
+
+    def get_urls(self):
+        # "New event from a report" (events/report_admin.py), before the
+        # catch-all of the change pages.
+        view = self.admin_site.admin_view(partial(report_view, self))
+        return [path("from-report/", view, name="events_event_from_report"), *super().get_urls()]
 
     def get_queryset(self, request):
         return (

@@ -161,8 +161,9 @@ class AutoSchema(StandardizedErrorsAutoSchema):
 
     def _should_add_http415_error_response(self) -> bool:
         # Only a request with a body can be in the wrong media type (JSON only).
-        return self.method in ("POST", "PUT", "PATCH") and hasattr(
-            self.view, "write_serializer_class"
+        return self.method in ("POST", "PUT", "PATCH") and (
+            hasattr(self.view, "write_serializer_class")
+            or self.get_request_serializer() is not None
         )
 
     def _should_add_validation_error_response(self) -> bool:

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.routers import DefaultRouter
 
 from diplomacy.api.auth import LockoutAwareBasicAuthentication
+from events.api.drafts import DraftView
 from events.api.outcomes import OutcomeViewSet
 from events.api.views import (
     CompetitionViewSet,
@@ -59,6 +60,7 @@ class TokenLogoutView(knox_views.LogoutView):
 
 urlpatterns = [
     path("", include(router.urls)),
+    path("drafts/", DraftView.as_view(), name="drafts"),
     path("auth/token/", TokenLoginView.as_view(), name="token-login"),
     path("auth/logout/", TokenLogoutView.as_view(), name="token-logout"),
     path("schema/", SpectacularAPIView.as_view(api_version="1.0.0"), name="schema"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from events.assistant import gazetteer as g
 from events.assistant.matching import Registry, fold, topics_in_text
-from events.assistant.proposal import ProposedEvent
+from events.assistant.proposal import Evidence, ProposedEvent
 
 _EN_MONTH = r"(?:" + "|".join(sorted(g.EN_MONTHS, key=len, reverse=True)) + r")\.?"
 _EN_DATES = [
@@ -76,8 +76,8 @@ def _en_month(value: str | None) -> int | None:
 
 def find_dates(
     text: str, language: str, year: int | None
-) -> tuple[datetime.date | None, datetime.date | None, int]:
-    """The first date in the body (and the end of its range) with its offset."""
+) -> tuple[datetime.date | None, datetime.date | None, tuple[int, int]]:
+    """The first date in the body (and the end of its range) with its span."""
     patterns = _RU_DATES if language == "ru" else _EN_DATES
     best = None
     for pattern in patterns:
@@ -86,20 +86,20 @@ def find_dates(
                 best = match
             break
     if best is None:
-        return None, None, -1
+        return None, None, (-1, -1)
     month_of = g.ru_month if language == "ru" else _en_month
     parts = best.groupdict()
     m1 = month_of(parts.get("m1")) if parts.get("m1") else None
     m2 = month_of(parts.get("m2")) if parts.get("m2") else None
     the_year = int(parts["y"]) if parts.get("y") else year
     if the_year is None:
-        return None, None, best.start()
+        return None, None, best.span()
     try:
         start = datetime.date(the_year, m1 or m2, int(parts["d1"]))
         end = datetime.date(the_year, m2 or m1, int(parts["d2"])) if parts.get("d2") else None
     except (ValueError, TypeError):
-        return None, None, best.start()
-    return start, (end if end and end > start else None), best.start()
+        return None, None, best.span()
+    return start, (end if end and end > start else None), best.span()
 
 
 def find_time(text: str, language: str) -> datetime.time | None:
@@ -184,8 +184,8 @@ def ru_title(lead: str, match: re.Match | None) -> str:
 
 def find_city(
     text: str, language: str, morph_normal: dict[int, str] | None = None
-) -> tuple[int, tuple] | None:
-    """The first city named, with the gazetteer's row."""
+) -> tuple[tuple[int, int], tuple] | None:
+    """The first city named (its span), with the gazetteer's row."""
     best = None
     for row in g.CITIES:
         name = row[1] if language == "ru" else row[0]
@@ -195,8 +195,8 @@ def find_city(
         else:
             pattern = rf"\b{re.escape(name)}\b"
         match = re.search(pattern, text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), row)
+        if match and (best is None or match.start() < best[0][0]):
+            best = (match.span(), row)
     return best
 
 
@@ -242,6 +242,11 @@ def _shifted(nominative, head: Layout):
     return lambda start, end: nominative(start + offset, end + offset)
 
 
+def _evidence(text: str, offset: int, span: tuple[int, int]) -> Evidence:
+    start, end = offset + span[0], offset + span[1]
+    return Evidence(start, end, text[start:end])
+
+
 def event_facts(
     text: str, language: str, registry: Registry, skip, nominative=None
 ) -> ProposedEvent:
@@ -258,7 +263,9 @@ def event_facts(
     if year is None:
         any_year = re.search(r"\b(20\d\d)\b", body)
         year = int(any_year.group(1)) if any_year else None
-    event.start_date, event.end_date, _at = find_dates(body, language, year)
+    event.start_date, event.end_date, at = find_dates(body, language, year)
+    if event.start_date is not None:
+        event.evidence["date"] = _evidence(text, head.body_start, at)
     if event.start_date is None and head.published:
         event.start_date = head.published.date()
     event.start_time = find_time(body, language)
@@ -267,6 +274,7 @@ def event_facts(
         row = place[1]
         event.city = row[1] if language == "ru" else row[0]
         event.host_country, event.timezone, event.region = row[2], row[3], row[4]
+        event.evidence["city"] = _evidence(text, head.body_start, place[0])
     if event.region is None:
         event.region = registry.region_in_text(body, event.host_country)
     mentions = countries_in(body, language, registry, skip)

@@ -7,6 +7,8 @@ Russian from Kyrgyz or Ukrainian and English from German or French.
 
 import re
 
+from django.utils.translation import gettext as _
+
 from events.assistant.gazetteer import words
 from events.assistant.text import ReportError
 
@@ -52,8 +54,10 @@ def _check_russian(text: str, words: list[str]) -> None:
     odd = len(_NOT_RUSSIAN.findall(text))
     if odd > max(3, len(text) // 400) or _share(cyrillic_words, _RU_COMMON) < 0.08:
         raise ReportError(
-            "The text is not in Russian or English (Kyrgyz or another Cyrillic language?); "
-            "the assistant reads only those two."
+            _(
+                "The text is not in Russian or English (Kyrgyz or another Cyrillic language?); "
+                "the assistant reads only those two."
+            )
         )
 
 
@@ -61,11 +65,13 @@ def detect_language(text: str, language: str | None = None) -> str:
     """'ru' or 'en'; a ReportError for any other language, or when the text
     does not match the language asked for."""
     if language is not None and language not in LANGUAGES:
-        raise ReportError(f"Unknown language “{language}”; choose ru or en.")
+        raise ReportError(
+            _("Unknown language “%(language)s”; choose ru or en.") % {"language": language}
+        )
     cyrillic, latin, other = _letters(text)
     total = cyrillic + latin + other
     if total == 0:
-        raise ReportError("The text has no words to read.")
+        raise ReportError(_("The text has no words to read."))
     words = [word.lower() for word in _WORD.findall(text)]
     if language is None:
         if cyrillic >= latin and cyrillic >= other:
@@ -74,17 +80,17 @@ def detect_language(text: str, language: str | None = None) -> str:
             language = "en"
         else:
             raise ReportError(
-                "The text is not in Russian or English; the assistant reads only those two."
+                _("The text is not in Russian or English; the assistant reads only those two.")
             )
     if language == "ru":
         if cyrillic < total * 0.5:
-            raise ReportError("The text is not in Russian.")
+            raise ReportError(_("The text is not in Russian."))
         _check_russian(text, words)
     else:
         if latin < total * 0.5:
-            raise ReportError("The text is not in English.")
+            raise ReportError(_("The text is not in English."))
         if _share(words, _EN_COMMON) < 0.12:
             raise ReportError(
-                "The text is not in English or Russian; the assistant reads only those two."
+                _("The text is not in English or Russian; the assistant reads only those two.")
             )
     return language

@@ -127,6 +127,9 @@ class ProposedEvent:
     countries: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     competition: OrganizationRef | None = None
+    # Where the date and the city were read, for the admin's review; not in
+    # the JSON, whose shape is a published contract.
+    evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {

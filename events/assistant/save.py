@@ -9,6 +9,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from events.assistant.matching import fold
 from events.assistant.proposal import Proposal, ProposedPerson
@@ -105,7 +106,7 @@ def _participants(proposal: Proposal, organizations: _Organizations) -> tuple[li
 def _event_fields(proposal: Proposal) -> dict:
     event, language = proposal.event, proposal.language
     if event.start_date is None:
-        raise ReportError("The report gives no date for the event; add one and try again.")
+        raise ReportError(_("The report gives no date for the event; add one and try again."))
     host = Country.objects.filter(code=event.host_country).first()
     region = Region.objects.filter(code=event.region, country=host).first() if host else None
     title = event.title or proposal.source.get("title") or "Event from a report"
@@ -126,17 +127,24 @@ def _event_fields(proposal: Proposal) -> dict:
 
 
 def _sources(proposal: Proposal) -> list[dict]:
-    title = proposal.source.get("title")
+    # The report's headline and rubric, and what the editor adds in the admin:
+    # the address and the publisher (a source needs a title: the headline, or
+    # else the event's).
+    source = proposal.source
+    url, publisher = source.get("url") or "", source.get("publisher") or ""
+    title = source.get("title") or ((url or publisher) and proposal.event.title)
     if not title:
         return []
-    published = proposal.source.get("published_at")
+    published = source.get("published_at")
     if published:
         zone = ZoneInfo(proposal.event.timezone or "UTC")
         published = datetime.datetime.fromisoformat(published).replace(tzinfo=zone)
     return [
         {
             f"title_{proposal.language}": title[:500],
-            f"rubric_{proposal.language}": (proposal.source.get("rubric") or "")[:200],
+            f"rubric_{proposal.language}": (source.get("rubric") or "")[:200],
+            "url": url,
+            "publisher": publisher[:300],
             "published_at": published,
         }
     ]

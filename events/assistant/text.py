@@ -9,6 +9,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext as _
+
 # A report is a few kilobytes; a megabyte is a whole site's page dump or a
 # file chosen by mistake, and would tie up a worker.
 MAX_BYTES = 1_000_000
@@ -55,6 +57,11 @@ class _TextCollector(HTMLParser):
             self.parts.append(data)
 
 
+def has_markup(value: str) -> bool:
+    """Whether the input looks like HTML pasted from a web page."""
+    return bool(_TAG.search(value))
+
+
 def strip_markup(value: str) -> str:
     collector = _TextCollector()
     collector.feed(value)
@@ -70,11 +77,11 @@ def clean_report(value: str) -> str:
     """The report as plain text with normalised spaces and line ends."""
     if len(value.encode("utf-8", errors="replace")) > MAX_BYTES:
         raise ReportError(
-            "The text is larger than 1 MB; paste the report itself, not a whole page."
+            _("The text is larger than 1 MB; paste the report itself, not a whole page.")
         )
     if not value.strip():
-        raise ReportError("The text is empty; paste the report.")
-    had_markup = bool(_TAG.search(value))
+        raise ReportError(_("The text is empty; paste the report."))
+    had_markup = has_markup(value)
     if had_markup:
         value = strip_markup(value)
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
@@ -84,6 +91,6 @@ def clean_report(value: str) -> str:
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if not re.search(r"\w{2,}", text):
         if had_markup:
-            raise ReportError("Nothing readable remains once the web page's markup is removed.")
-        raise ReportError("The text has no words to read.")
+            raise ReportError(_("Nothing readable remains once the web page's markup is removed."))
+        raise ReportError(_("The text has no words to read."))
     return text

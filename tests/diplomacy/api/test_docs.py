@@ -67,7 +67,7 @@ def _request(client, argv: list[str], token: str | None, etag: str = ""):
 
 def test_the_docs_have_every_use_case():
     urls = [" ".join(argv) for argv in _curl_commands()]
-    assert len(urls) == 16
+    assert len(urls) == 17
 
 
 @pytest.mark.django_db
@@ -82,6 +82,8 @@ def test_every_curl_example_in_the_api_docs_succeeds(client, settings):
         if argv[-1].endswith("/auth/token/"):
             token = response.json()["token"]
         etag = response.get("ETag", "")
+        if f"{BASE}/api/v1/drafts/" in argv:
+            drafted = response.json()
     created = client.get("/api/v1/events/youth-forum-of-the-peoples-of-eurasia-2026/").json()
     assert created["title"]["ky"] == "Евразия элдеринин жаштар форуму"
     assert [p["person"]["slug"] for p in created["participants"]] == [
@@ -94,6 +96,19 @@ def test_every_curl_example_in_the_api_docs_succeeds(client, settings):
     assert [row["slug"] for row in listed["results"]] == ["memorandum-on-youth-exchanges-2026"]
     assert created["venue"]["en"] == "Ala-Too Square"
     assert AuthToken.objects.filter(user=User.objects.get(username="editor")).count() == 1
+    # The proposal as the docs show it, matched to the demo's records.
+    assert [(p["name"], p["match"], p["role"]) for p in drafted["people"]] == [
+        ("Svetlana Smirnova", "svetlana-smirnova", "welcome_address"),
+        ("Abdylda Musaev", "abdylda-musaev", "moderator"),
+    ]
+    assert [(o["match"], o["role"]) for o in drafted["organizations"]] == [
+        ("assembly-of-the-peoples-of-kyrgyzstan", "organizer"),
+        ("rossotrudnichestvo", "supporter"),
+    ]
+    assert (drafted["event"]["start_date"], drafted["event"]["host_country"]) == (
+        "2024-05-12",
+        "KG",
+    )
 
 
 @pytest.mark.django_db

@@ -109,3 +109,25 @@ def test_limits_and_filter_descriptions_are_in_the_schema(schema):
         "Slug of an organization with any role in the event."
     )
     assert parameters["region"]["description"] == "ISO 3166-2 code of the region, such as KG-GB."
+
+
+def test_the_draft_proposal_is_documented(schema):
+    operation = _operation(schema, "drafts/", "post")
+    assert operation["security"] == [{"knoxApiToken": []}, {"cookieAuth": []}]
+    assert sorted(operation["responses"]) == [
+        "200", "400", "401", "403", "404", "415", "429", "503",
+    ]  # fmt: skip
+    components = schema["components"]["schemas"]
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Proposal"
+    }
+    request = components["ReportRequest"]
+    assert request["required"] == ["text"]
+    assert request["properties"]["text"]["description"].startswith("The report: plain text")
+    assert components["ReportLanguageEnum"]["enum"] == ["ru", "en"]
+    person = components["ProposedPerson"]["properties"]
+    assert person["role"]["allOf"] == [{"$ref": "#/components/schemas/ParticipantRoleEnum"}]
+    assert person["name"]["nullable"] is True
+    assert sorted(components["Proposal"]["properties"]) == [
+        "event", "language", "organizations", "people", "quotes", "source",
+    ]  # fmt: skip
