@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
 
 from diplomacy.languages import LANGUAGE_CODES, translated_fields
+from diplomacy.pagecache import bump_after_commit
 from diplomacy.search import (
     CONFIGS,
     fold,
@@ -69,6 +70,7 @@ def refresh_event_search(event_ids: Iterable[int]) -> None:
         + _outcomes_vector()
         + translated_vector("body", "D")
     )
+    bump_after_commit()  # what search finds changed; QuerySet.update sends no post_save
 
 
 def _outcomes_vector() -> SearchVector:
