@@ -19,7 +19,7 @@ SITE = {
     "/en/events/round-table-public-diplomacy-russia-kyrgyzstan-2023.ics": 2,
     "/en/events.ics": 5,
     "/en/events/feed.atom": 2,
-    "/en/search/?q=Kosachev": 4,
+    "/en/search/?q=Kosachev": 6,
     "/en/competitions/": 1,
     "/en/competitions/leader-of-peoples-diplomacy/": 7,
     "/en/statistics/": 21,
@@ -34,7 +34,7 @@ SITE = {
 API = {
     "/api/v1/events/": 11,
     "/api/v1/events/round-table-public-diplomacy-russia-kyrgyzstan-2023/": 11,
-    "/api/v1/events/?q=Kosachev": 11,
+    "/api/v1/events/?q=Kosachev": 13,
     "/api/v1/round-tables/": 11,
     "/api/v1/competitions/": 9,
     "/api/v1/people/": 4,
