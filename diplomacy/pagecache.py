@@ -28,7 +28,9 @@ an edit.
 """
 
 import hashlib
+import logging
 import time
+import urllib.request
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +42,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "pages:generation"
 PAGE_KEY = "pages:{digest}"
 # The apps whose rows make up public pages and the API.
@@ -50,6 +54,8 @@ PRIVATE_PREFIXES = ("/admin/", "/i18n/", "/healthz", "/readyz", "/static/", "/me
 MAX_STORED_BYTES = 2_000_000
 # Headers the cache adds itself, or that belong to one response only.
 UNSTORED_HEADERS = frozenset({"set-cookie", "x-page-cache"})
+# Seconds a proxy has to acknowledge a purge.
+PURGE_TIMEOUT_SECONDS = 1.0
 REFUSED_CACHE_CONTROL = ("private", "no-store", "no-cache", "max-age=0")
 
 
@@ -75,13 +81,27 @@ def current_generation(stored: Any) -> int:
 
 
 def bump_generation() -> None:
-    """Make every stored page stale."""
+    """Make every stored page stale, here and in the reverse proxies."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet, or it was evicted
         cache.set(GENERATION_KEY, time.time_ns(), None)
+    purge_proxies()
+
+
+def purge_proxies() -> None:
+    """Send a BAN to each reverse proxy in PAGE_PURGE_URLS (Varnish: see
+    docs/operations.md), so it drops what it keeps of the public site too. A
+    proxy that does not answer is logged; its copies age out by max-age."""
+    for url in settings.PAGE_PURGE_URLS:
+        request = urllib.request.Request(url, method="BAN")
+        try:
+            with urllib.request.urlopen(request, timeout=PURGE_TIMEOUT_SECONDS):
+                pass
+        except OSError as error:
+            logger.warning("Could not purge the proxy at %s: %s", url, error)
 
 
 def bump_after_commit(using: str = DEFAULT_DB_ALIAS) -> None:

@@ -149,3 +149,43 @@ def test_pagecache_never_stores_a_page_with_a_csrf_token(page_cache):
     response = middleware(request)
     assert "X-Page-Cache" not in response
     assert "public" not in response.get("Cache-Control", "")
+
+
+@pytest.fixture
+def proxy():
+    """A stand-in reverse proxy on a free port that records what it is sent."""
+    import http.server
+    import threading
+
+    received: list[tuple[str, str]] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_BAN(self):  # noqa: N802 (the HTTP method's name)
+            received.append((self.command, self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/", received
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pagecache_edit_purges_the_reverse_proxy(page_cache, settings, proxy, caplog):
+    url, received = proxy
+    settings.PAGE_PURGE_URLS = [url, "http://127.0.0.1:9/"]
+    event = EventFactory(slug="forum")
+    received.clear()
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="diplomacy.pagecache"):
+        event_update(event=event, fields={"title_en": "New title"})
+    assert received == [("BAN", "/")]
+    assert [record.getMessage()[:45] for record in caplog.records] == [
+        "Could not purge the proxy at http://127.0.0.1"
+    ]
