@@ -159,6 +159,10 @@ PAGE_BROWSER_SECONDS = env_int("PAGE_BROWSER_SECONDS", 60, minimum=0)
 PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 300, minimum=0)
 # Reverse proxies sent a BAN after each edit (docs/operations.md), comma-separated.
 PAGE_PURGE_URLS = env_list("PAGE_PURGE_URLS")
+if any(not url.startswith(("http://", "https://")) for url in PAGE_PURGE_URLS):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("PAGE_PURGE_URLS must be http:// or https:// addresses.")
 # Sessions (editors in the admin; the public site sets none) live in the
 # database only: with a cache in front, a log-out while Redis is down would
 # delete the database row but not the cached copy, and the session would

@@ -160,7 +160,7 @@ def proxy():
     received: list[tuple[str, str]] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_BAN(self):  # noqa: N802 (the HTTP method's name)
+        def do_BAN(self):
             received.append((self.command, self.path))
             self.send_response(200)
             self.end_headers()
