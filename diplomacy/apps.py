@@ -12,7 +12,10 @@ class DiplomacyConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        from diplomacy.pagecache import connect_signals
         from diplomacy.search import register_sqlite_functions
 
         # Unicode-aware case folding for the SQLite search fallback.
         connection_created.connect(register_sqlite_functions)
+        # Any write to public data empties the page cache.
+        connect_signals()

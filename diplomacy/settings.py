@@ -80,6 +80,13 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # gzip for anonymous readers (no secret in the page, so no BREACH), outside
+    # the page cache so stored pages are compressed on the way out, and
+    # outside ConditionalGetMiddleware so the ETag is that of the plain bytes.
+    "diplomacy.pagecache.AnonymousGZipMiddleware",
+    # Whole responses for anonymous readers, in the shared cache; after
+    # LocaleMiddleware, whose language is part of the key (diplomacy/pagecache.py).
+    "diplomacy.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag and 304 Not Modified for GET, on pages and the API alike.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -143,6 +150,19 @@ else:
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
+# The shared page cache for anonymous readers (diplomacy/pagecache.py): how
+# long a page is kept at most (an edit empties it at once; 0 turns it off,
+# the default without Redis, where every hit would be a database query),
+# and what browsers and proxies are told.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0, minimum=0)
+PAGE_BROWSER_SECONDS = env_int("PAGE_BROWSER_SECONDS", 60, minimum=0)
+PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 300, minimum=0)
+# Reverse proxies sent a BAN after each edit (docs/operations.md), comma-separated.
+PAGE_PURGE_URLS = env_list("PAGE_PURGE_URLS")
+if any(not url.startswith(("http://", "https://")) for url in PAGE_PURGE_URLS):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("PAGE_PURGE_URLS must be http:// or https:// addresses.")
 # Sessions (editors in the admin; the public site sets none) live in the
 # database only: with a cache in front, a log-out while Redis is down would
 # delete the database row but not the cached copy, and the session would

@@ -18,6 +18,7 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from diplomacy.languages import LANGUAGE_CODES, first_translation
+from diplomacy.pagecache import bump_after_commit
 from diplomacy.services import (
     NestedValidationError,
     apply_fields,
@@ -62,6 +63,7 @@ def _touch(event_ids: Sequence[int]) -> None:
     Event.objects.filter(pk__in=event_ids).update(
         updated_at=timezone.now(), version=F("version") + 1
     )
+    bump_after_commit()  # QuerySet.update sends no post_save
 
 
 @transaction.atomic

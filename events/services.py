@@ -19,6 +19,7 @@ from simple_history.utils import bulk_update_with_history
 from slugify import slugify
 
 from diplomacy.languages import LANGUAGE_CODES, first_translation
+from diplomacy.pagecache import bump_after_commit
 from diplomacy.services import (
     apply_fields,
     locked,
@@ -269,4 +270,5 @@ def events_set_status(*, events: models.QuerySet[Event], status: str) -> int:
         event.updated_at = now
         event.version += 1
     bulk_update_with_history(changed, Event, ["status", "updated_at", "version"], batch_size=500)
+    bump_after_commit()  # a bulk update sends no post_save
     return len(changed)

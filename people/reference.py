@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pycountry
 from django.db import transaction
 
+from diplomacy.pagecache import bump_after_commit
 from people.editorial_names import COUNTRY_NAMES, REGION_NAMES
 from people.models import Country, Region
 
@@ -50,7 +51,9 @@ def load_reference_data() -> ReferenceCounts:
 
     Safe to run again: rows are matched on their ISO code and updated in place.
     """
-    return ReferenceCounts(countries=_load_countries(), regions=_load_regions())
+    counts = ReferenceCounts(countries=_load_countries(), regions=_load_regions())
+    bump_after_commit()  # bulk_create sends no post_save; pages name countries
+    return counts
 
 
 LANGUAGES = ("en", *TRANSLATED_LANGUAGES)

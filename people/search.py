@@ -7,6 +7,7 @@ from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, Concat, Lower
 
 from diplomacy.languages import translated_fields
+from diplomacy.pagecache import bump_after_commit
 from diplomacy.search import fold, is_postgresql, names_vector, translated_vector
 from people.models import Organization, Person
 
@@ -26,6 +27,7 @@ def refresh_person_search(person_ids: Iterable[int]) -> None:
             + translated_vector("bio", "C"),
             search_names=Lower(fold(joined)),
         )
+        bump_after_commit()  # QuerySet.update sends no post_save
 
 
 def refresh_organization_search(organization_ids: Iterable[int]) -> None:
@@ -36,3 +38,4 @@ def refresh_organization_search(organization_ids: Iterable[int]) -> None:
             + translated_vector("short_name", "A")
             + translated_vector("description", "C")
         )
+        bump_after_commit()

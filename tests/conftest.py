@@ -252,6 +252,13 @@ def _empty_cache():
         caches["default"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Pages are made afresh in every test, whatever REDIS_URL says; the page
+    cache's own tests turn it on (tests/diplomacy/test_pagecache.py)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def api_client():
     from rest_framework.test import APIClient

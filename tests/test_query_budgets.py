@@ -10,7 +10,13 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.models import ON_POSTGRESQL
+
 pytestmark = pytest.mark.django_db
+
+# PostgreSQL's event search first reads the people and organizations whose
+# names match, then their events (events/search.py); SQLite matches in one.
+NAME_MATCHES = 2 if ON_POSTGRESQL else 0
 
 SITE = {
     "/en/": 8,
@@ -19,7 +25,7 @@ SITE = {
     "/en/events/round-table-public-diplomacy-russia-kyrgyzstan-2023.ics": 2,
     "/en/events.ics": 5,
     "/en/events/feed.atom": 2,
-    "/en/search/?q=Kosachev": 4,
+    "/en/search/?q=Kosachev": 4 + NAME_MATCHES,
     "/en/competitions/": 1,
     "/en/competitions/leader-of-peoples-diplomacy/": 7,
     "/en/statistics/": 21,
@@ -34,7 +40,7 @@ SITE = {
 API = {
     "/api/v1/events/": 11,
     "/api/v1/events/round-table-public-diplomacy-russia-kyrgyzstan-2023/": 11,
-    "/api/v1/events/?q=Kosachev": 11,
+    "/api/v1/events/?q=Kosachev": 11 + NAME_MATCHES,
     "/api/v1/round-tables/": 11,
     "/api/v1/competitions/": 9,
     "/api/v1/people/": 4,

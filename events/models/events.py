@@ -32,6 +32,8 @@ def validate_timezone(value: str) -> None:
 # Events are listed by start; an unknown time sorts as the start of the day.
 # The same expression backs an index, so keyset pages are index scans.
 START_TIME_KEY = Coalesce(F("start_time"), Value(datetime.time(0, 0)))
+# Event.PUBLIC_STATUSES' values, for the partial index in Event.Meta.
+PUBLIC_STATUS_VALUES = ["published", "cancelled", "postponed"]
 
 
 class Topic(models.Model):
@@ -166,6 +168,15 @@ class Event(models.Model):
                 START_TIME_KEY.desc(),
                 F("id").desc(),
                 name="event_start_order",
+            ),
+            # The public list's order over public events only: its capped count
+            # (website/paging.py) and its pages read this index alone.
+            models.Index(
+                F("start_date").desc(),
+                START_TIME_KEY.desc(),
+                F("id").desc(),
+                name="event_public_start_order",
+                condition=Q(deleted_at__isnull=True, status__in=PUBLIC_STATUS_VALUES),
             ),
             models.Index(F("updated_at"), F("id"), name="event_updated_order"),
             # The city filter matches any language, case-insensitively.

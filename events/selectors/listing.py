@@ -10,7 +10,7 @@ from diplomacy.languages import LANGUAGE_CODES, translated_fields
 from diplomacy.search import exact_first, text_matches
 from events.models import Event, EventOrganization, Topic
 from events.search import search_events
-from events.selectors.events import User, event_list_queryset
+from events.selectors.events import User, event_list_queryset, order_events
 from events.selectors.involvement import (
     involving_country,
     involving_organization,
@@ -109,17 +109,40 @@ def _dates(filters: EventFilters) -> Q:
     return condition
 
 
+# The site's search ranks at most this many matches, the newest; more are
+# "more than" this many, and not counted (see search_event_matches).
+SEARCH_CANDIDATES = 100
+
+
 @dataclass(frozen=True)
 class EventMatches:
     events: list[Event]
+    # How many match, up to `candidates`; `more` when there are more still.
     total: int
+    more: bool = False
 
 
-def search_event_matches(user: User, text: str, *, limit: int) -> EventMatches:
-    """The best-matching events the user may see, and how many match (two queries)."""
-    events = filter_events(event_list_queryset(user), EventFilters(q=text))
-    # Exact spellings first, then PostgreSQL's rank, then the newest.
-    ranked = exact_first(events, translated_fields("title"), text)
-    rank = ["-search_rank"] if "search_rank" in events.query.annotations else []
+def search_event_matches(
+    user: User, text: str, *, limit: int, candidates: int = SEARCH_CANDIDATES
+) -> EventMatches:
+    """The best-matching events the user may see, and how many match, up to
+    `candidates` (three queries on PostgreSQL, whatever the number of matches).
+
+    Ranking every match read and scored every matching event's vector (a
+    word in 10% of 100,000 events: a third of a second), and counting them
+    all again as much. Instead the newest `candidates` matches are taken
+    (the GIN index, or the date index walked until enough are found), and
+    only they are ranked: exact spellings first, then PostgreSQL's rank, then
+    the newest.
+    """
+    matched = filter_events(event_list_queryset(user), EventFilters(q=text))
+    found = list(order_events(matched).values_list("pk", flat=True)[: candidates + 1])
+    shortlisted = matched.filter(pk__in=found[:candidates])
+    ranked = exact_first(shortlisted, translated_fields("title"), text)
+    rank = ["-search_rank"] if "search_rank" in matched.query.annotations else []
     ordered = ranked.order_by("-search_exact", *rank, "-start_date", "-pk")
-    return EventMatches(events=list(ordered[:limit]), total=events.count())
+    return EventMatches(
+        events=list(ordered[:limit]),
+        total=min(len(found), candidates),
+        more=len(found) > candidates,
+    )

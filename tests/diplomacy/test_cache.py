@@ -126,3 +126,23 @@ def test_throttling_counts_per_process_while_redis_is_down(redis, api_client, se
     redis.stop()
     statuses = [api_client.get("/api/v1/countries/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+def test_the_page_cache_is_skipped_while_redis_is_down(redis, client, settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 600
+    EventFactory(slug="forum")
+    assert client.get("/en/events/forum/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/events/forum/")["X-Page-Cache"] == "hit"
+
+    monkeypatch.setattr(resilient, "RETRY_SECONDS", 0.0)
+    redis.stop()
+    # Each process's memory would miss the others' edits: nothing is kept.
+    for _ in range(2):
+        response = client.get("/en/events/forum/")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "Cache-Control" not in response
+
+    redis.start()
+    assert client.get("/en/events/forum/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/events/forum/")["X-Page-Cache"] == "hit"

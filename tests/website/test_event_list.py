@@ -24,6 +24,7 @@ from tests.pages import (
     queries_before_and_after_growth,
     text,
 )
+from website.views import events as events_views
 
 pytestmark = pytest.mark.django_db
 
@@ -220,6 +221,36 @@ def test_event_list_beyond_its_last_page_is_empty_with_a_message(client):
     assert [text(item) for item in notice.iter("li")] == ["There is no page 9999: this list has 1."]
     assert list_titles(tree) == []
     assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_event_list_past_its_count_cap_says_more_than_and_pages_on(
+    client, monkeypatch, count_queries
+):
+    monkeypatch.setattr(events_views, "LIST_COUNT_CAP", 30)
+    for day in range(45):
+        EventFactory(
+            title_en=f"Day {day:02}",
+            start_date=datetime.date(2023, 1, 1) + datetime.timedelta(days=day),
+        )
+    first = fetch_page(client, "/en/events/")
+    assert text(first.find(".//h2[@id='results-heading']")) == "More than 30 events"
+    pages = first.find(".//nav[@class='pagination']")
+    assert [text(item) for item in pages.iter("li")] == ["1", "2", "…", "Next"]
+    # Past the cap: one row more than shown tells whether a next page exists.
+    third = fetch_page(client, "/en/events/?page=3")
+    assert list_titles(third) == [f"Day {day:02}" for day in range(4, -1, -1)]
+    pages = third.find(".//nav[@class='pagination']")
+    assert [text(item) for item in pages.iter("li")] == ["Previous", "1", "2", "3"]
+    assert count_queries(lambda: client.get("/en/events/?page=3")) == count_queries(
+        lambda: client.get("/en/events/")
+    )
+    response = client.get("/en/events/?page=4")
+    notice = check_page(response.content).find(".//div[@class='notice notice--error']")
+    assert [text(item) for item in notice.iter("li")] == [
+        "There is no page 4: this list ends earlier."
+    ]
+    ru = fetch_page(client, "/ru/events/")
+    assert text(ru.find(".//h2[@id='results-heading']")) == "Более 30 событий"
 
 
 def test_event_list_links_its_calendar_with_the_same_filters(client, catalogue):

@@ -93,3 +93,53 @@ def test_search_takes_very_short_and_very_long_queries(client, seed, text, statu
     response = client.get("/en/search/", {"q": text})
     assert response.status_code == status
     assert shown in pages_text(check_page(response.content).find(".//main"))
+
+
+def test_search_ranks_the_newest_matches_only_and_says_more_than(client, count_queries):
+    import datetime
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from events.models import Event
+    from events.selectors.listing import search_event_matches
+
+    day = datetime.date(2023, 1, 1)
+    for number in range(5):
+        EventFactory(
+            slug=f"forum-{number}",
+            title_en=f"Forum {number}" if number != 3 else "Meeting",
+            summary_en="A forum." if number == 3 else "",
+            start_date=day + datetime.timedelta(days=number),
+        )
+    refresh_event_search(Event.objects.values_list("pk", flat=True))
+
+    matches = search_event_matches(AnonymousUser(), "forum", limit=2, candidates=3)
+    # The three newest matches (4, 3, 2) are ranked; a title match first.
+    assert [event.slug for event in matches.events] == ["forum-4", "forum-2"]
+    assert (matches.total, matches.more) == (3, True)
+    every = search_event_matches(AnonymousUser(), "forum", limit=10, candidates=10)
+    assert (every.total, every.more) == (5, False)
+    assert [event.slug for event in every.events][:4] == [
+        "forum-4",
+        "forum-2",
+        "forum-1",
+        "forum-0",
+    ]
+    # Matches through a name first, then the newest matches, then their ranking.
+    assert count_queries(lambda: search_event_matches(AnonymousUser(), "forum", limit=2)) == (
+        3 if ON_POSTGRESQL else 2
+    )
+
+
+def test_search_page_says_more_than_when_matches_pass_the_shortlist(client, monkeypatch):
+    from events.models import Event
+    from events.selectors import listing
+
+    monkeypatch.setattr(listing.search_event_matches, "__kwdefaults__", {"candidates": 3})
+    for number in range(5):
+        EventFactory(title_en=f"Forum {number}")
+    refresh_event_search(Event.objects.values_list("pk", flat=True))
+    tree = fetch_page(client, "/en/search/?q=forum")
+    assert text(tree.find(".//h2[@id='found-events']")) == "More than 3 events"
+    ru = fetch_page(client, "/ru/search/?q=forum")
+    assert text(ru.find(".//h2[@id='found-events']")) == "Более 3 событий"

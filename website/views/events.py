@@ -3,7 +3,7 @@
 import hashlib
 from typing import Any
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import capfirst
@@ -24,10 +24,15 @@ from website.forms import EventFilterForm
 from website.links import absolute
 from website.pages.event import event_page
 from website.pages.outcomes import event_outcomes
+from website.paging import CappedPaginator
 from website.structured_data import event_json_ld
 from website.views import noindex
 
 EVENTS_PER_PAGE = 20
+# Longer lists say "more than" this many, and are not counted further; a
+# list searched by words is counted by reading each match's text, so less far.
+LIST_COUNT_CAP = 10_000
+SEARCHED_LIST_COUNT_CAP = 100
 # A calendar subscription gets this many events of a filtered list, newest first.
 CALENDAR_EVENTS = 1000
 
@@ -70,6 +75,15 @@ def _active_filters(form: EventFilterForm, query: QueryDict) -> list[dict[str, A
     return active
 
 
+def _no_page_notice(paginator: CappedPaginator, number: int | None) -> str:
+    if paginator.is_capped:
+        return gettext("There is no page %(page)s: this list ends earlier.") % {"page": number}
+    return gettext("There is no page %(page)s: this list has %(pages)s.") % {
+        "page": number,
+        "pages": paginator.num_pages,
+    }
+
+
 @require_safe
 def event_list(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET)
@@ -83,19 +97,18 @@ def event_list(request: HttpRequest) -> HttpResponse:
             gettext("“%(page)s” is not a page number; here is the first page.")
             % {"page": request.GET.get("page")}
         )
-    paginator = Paginator(events, EVENTS_PER_PAGE)
+    # No full count: see website/paging.py.
+    cap = SEARCHED_LIST_COUNT_CAP if form.filters().q.strip() else LIST_COUNT_CAP
+    paginator = CappedPaginator(events, EVENTS_PER_PAGE, cap=cap)
     try:
         page = paginator.page(number or 1)
     except EmptyPage:
         page = None
-        notices.append(
-            gettext("There is no page %(page)s: this list has %(pages)s.")
-            % {"page": number, "pages": paginator.num_pages}
-        )
+        notices.append(_no_page_notice(paginator, number))
     context = {
         "form": form,
         "page": page,
-        "page_range": paginator.get_elided_page_range(page.number) if page else [],
+        "page_range": paginator.elided_range(page.number) if page else [],
         "paginator": paginator,
         "notices": notices,
         "active_filters": _active_filters(form, request.GET),
