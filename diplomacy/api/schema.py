@@ -117,6 +117,14 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             auths.append({})
         return auths
 
+    def _process_override_parameters(self, direction: str = "request") -> dict:
+        result = super()._process_override_parameters(direction)
+        for (_name, location), parameter in result.items():
+            # An empty value (`?fields=`) means the parameter is not given, as for filters.
+            if location == "query" and parameter and not parameter.get("required"):
+                parameter["allowEmptyValue"] = True
+        return result
+
     def get_override_parameters(self) -> list:
         parameters = list(super().get_override_parameters())
         if self._writes_a_record() or self._reads_a_writable_record():

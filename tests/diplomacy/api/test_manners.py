@@ -111,7 +111,11 @@ def test_schema_is_valid_openapi_3_and_documents_parameters_and_errors(api_clien
         "ordering",
         "cursor",
         "page_size",
+        "fields",
     }
+    fields = next(parameter for parameter in events["parameters"] if parameter["name"] == "fields")
+    assert fields["schema"]["items"]["enum"][:4] == ["slug", "url", "title", "kind"]
+    assert (fields["style"], fields["explode"]) == ("form", False)
     # 401 for a bad token, 404 for an unknown ?format=, 503 without the
     # database, never 403 on a read.
     assert sorted(events["responses"]) == ["200", "400", "401", "404", "429", "503"]
