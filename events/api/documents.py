@@ -13,14 +13,17 @@ Only on PostgreSQL and only for JSON: SQLite, the browsable API, and
 API_SQL_DOCUMENTS=false keep the serializers (events/api/serializers.py).
 """
 
+import hashlib
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 
@@ -28,6 +31,9 @@ from events.api import documents_sql
 from events.selectors.events import can_preview_drafts
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+# Statements prepared on each persistent connection, the oldest dropped first.
+PREPARED_PER_CONNECTION = 64
+_prepared: "weakref.WeakKeyDictionary[Any, OrderedDict[str, None]]" = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -103,9 +109,7 @@ def page_documents(
         f"{documents_sql.joins(reader.editor)} ORDER BY {order}",
         {**reader.values(), "page_size": page_size},
     )
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH page AS ({keys_sql}) {sql}", [*keys_params, *params])
-        rows = cursor.fetchall()
+    rows = _run(f"WITH page AS ({keys_sql}) {sql}", [*keys_params, *params])
     return [(list(row[:-1]), row[-1]) for row in rows]
 
 
@@ -118,10 +122,55 @@ def detail_document(events: QuerySet, reader: Reader) -> str | None:
         ),
         reader.values(),
     )
+    rows = _run(sql.replace("{ids}", ids_sql), [*params, *ids_params])
+    return rows[0][1] if rows else None
+
+
+def _run(sql: str, params: list[Any]) -> list[tuple]:
+    """Run a statement; on a persistent connection, as a prepared one.
+
+    Planning these statements (about thirty correlated subqueries) takes as
+    long as running them; a connection that lives across requests
+    (DATABASE_CONN_MAX_AGE) plans each distinct statement once. The values
+    stay parameters, so a statement differs only by its filters, ordering,
+    fields, language and reader.
+    """
+    connection.ensure_connection()
+    name = _prepared_name(sql) if connection.settings_dict.get("CONN_MAX_AGE") else None
     with connection.cursor() as cursor:
-        cursor.execute(sql.replace("{ids}", ids_sql), [*params, *ids_params])
-        row = cursor.fetchone()
-    return row[1] if row else None
+        if name is None:
+            cursor.execute(sql, params)
+        else:
+            placeholders = ", ".join(["%s"] * len(params))
+            cursor.execute(
+                f"EXECUTE {name} ({placeholders})" if params else f"EXECUTE {name}", params or None
+            )
+        return cursor.fetchall()
+
+
+def _prepared_name(sql: str) -> str | None:
+    """The name of `sql` prepared on this connection (prepared now if need be),
+    or None when it cannot be: the statement then runs as it is."""
+    name = "event_documents_" + hashlib.sha1(sql.encode(), usedforsecurity=False).hexdigest()[:20]
+    raw = connection.connection
+    try:
+        names = _prepared.setdefault(raw, OrderedDict())
+    except TypeError:  # a driver connection without weak references
+        return None
+    if name in names:
+        names.move_to_end(name)
+        return name
+    numbered = iter(range(1, sql.count("%s") + 1))
+    positional = re.sub(r"%s", lambda _match: f"${next(numbered)}", sql).replace("%%", "%")
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"PREPARE {name} AS {positional}")
+            if len(names) >= PREPARED_PER_CONNECTION:
+                cursor.execute(f"DEALLOCATE {names.popitem(last=False)[0]}")
+    except DatabaseError:
+        return None
+    names[name] = None
+    return name
 
 
 def compact(document: str) -> Any:

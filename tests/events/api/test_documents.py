@@ -133,3 +133,18 @@ def test_a_detail_is_one_query(rich, api_client):
     assert response.status_code == 200
     data = [query for query in context.captured_queries if "django_cache" not in query["sql"]]
     assert len(data) == 1
+
+
+def test_on_a_persistent_connection_statements_are_prepared_once(
+    rich, api_client, settings, monkeypatch
+):
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    urls = ["/api/v1/events/?page_size=3&ordering=title", f"/api/v1/events/{rich['timed'].slug}/"]
+    for url in urls:
+        got, expected = _both(api_client, settings, url, "ru")
+        assert got == expected
+        with CaptureQueriesContext(connection) as context:
+            assert _answer(api_client, url, "ru") == expected
+        assert [query["sql"][:24] for query in context.captured_queries] == [
+            "EXECUTE event_documents_"
+        ]
