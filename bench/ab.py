@@ -38,9 +38,10 @@ def main() -> None:
         for label, url in servers.items()
     }
     labels = list(servers)
-    print("| request | " + " | ".join(f"{label} p50 ms" for label in labels), end="")
-    print(" | " + " | ".join(f"{label} ÷ {labels[0]}" for label in labels[1:]) + " | same bytes |")
-    print("|---|" + "---:|" * (2 * len(labels) - 1) + "---|")
+    columns = [f"{label} p50 ms" for label in labels]
+    columns += [f"{label} ÷ {labels[0]}" for label in labels[1:]]
+    print("| request | " + " | ".join(columns) + " | same bytes |")
+    print("|---|" + "---:|" * len(columns) + "---|")
     for path in arguments.path:
         answers = {label: _get(connections[label], path) for label in labels}
         same = len(set(answers.values())) == 1

@@ -28,6 +28,7 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from events.api import documents_sql
+from events.models import Event
 from events.selectors.events import can_preview_drafts
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -68,13 +69,13 @@ def sql_documents_available(request) -> bool:
 
 def reader_of(request, fields: Sequence[str] | None = None) -> Reader:
     base = f"{request.scheme}://{request.get_host()}"
-    media = settings.MEDIA_URL
     return Reader(
         language=translation.get_language() or settings.LANGUAGE_CODE,
         editor=can_preview_drafts(request.user),
         fields=tuple(fields) if fields else documents_sql.FIELDS,
         base=base,
-        media=media if "://" in media else base + media,
+        # The stored name: compact() makes it the storage's URL, encoded.
+        media="",
         time_zone=timezone.get_current_timezone_name(),
     )
 
@@ -173,9 +174,15 @@ def _prepared_name(sql: str) -> str | None:
     return name
 
 
-def compact(document: str) -> Any:
-    """A document as data (PostgreSQL writes JSON with spaces; the API does not)."""
-    return orjson.loads(document)
+def compact(document: str, request) -> Any:
+    """A document as data (PostgreSQL writes JSON with spaces; the API does
+    not), its image as the serializer's ImageField gives it: the storage's
+    URL of the stored name, percent-encoded, absolute."""
+    data = orjson.loads(document)
+    if data.get("image"):
+        storage = Event._meta.get_field("image").storage
+        data["image"] = request.build_absolute_uri(storage.url(data["image"]))
+    return data
 
 
 def render(data: Any) -> bytes:

@@ -91,7 +91,7 @@ class EventDocumentsMixin:
         rows = paginator.take_page(rows, lambda row: row[0])
         data = {
             "next": paginator.get_next_link(),
-            "results": [documents.compact(document) for _key, document in rows],
+            "results": [documents.compact(document, request) for _key, document in rows],
         }
         return JsonBytesResponse(documents.render(data))
 
@@ -103,7 +103,7 @@ class EventDocumentsMixin:
         document = documents.detail_document(events, reader)
         if document is None:
             raise Http404
-        data = documents.compact(document)
+        data = documents.compact(document, request)
         response = JsonBytesResponse(documents.render(data))
         if self.detail_etag:
             response["ETag"] = etag_for(data)

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
 from events.search import refresh_event_search
-from tests.factories import EditorFactory
+from tests.factories import EditorFactory, EventFactory
 from tests.http import authorize
 from tests.rich import rich_events
 
@@ -36,6 +36,8 @@ LISTS = [
 @pytest.fixture
 def rich(db):
     events = rich_events()
+    # A stored name the storage's URL percent-encodes.
+    EventFactory(slug="with-image", image="events/круглый стол #2.jpg")
     refresh_event_search(Event.all_objects.values_list("pk", flat=True))
     return events
 
