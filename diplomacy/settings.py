@@ -354,6 +354,8 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        # Sparse rows (`fields=`) require no field.
+        "diplomacy.api.schema.sparse_rows_hook",
     ],
 }
 # Anyone may read the API from a browser page on another site; writes stay
