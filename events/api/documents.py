@@ -23,6 +23,7 @@ from typing import Any
 
 import orjson
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -97,7 +98,10 @@ def page_documents(
     """The rows of a page query (ordered by `keys`, sliced one past the page)
     as (key values, document); the row past the page gets no document."""
     names = [key.lstrip("-") for key in keys]
-    keys_sql, keys_params = page.values_list(*names).query.sql_with_params()
+    try:
+        keys_sql, keys_params = page.values_list(*names).query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing, such as a `q` of no words
+        return []
     order = ", ".join(
         f'page."{key.lstrip("-")}" {"DESC" if key.startswith("-") else "ASC"}' for key in keys
     )
@@ -116,7 +120,10 @@ def page_documents(
 
 def detail_document(events: QuerySet, reader: Reader) -> str | None:
     """The document of the one event `events` holds (say, filtered by slug), or None."""
-    ids_sql, ids_params = events.order_by().values("pk").query.sql_with_params()
+    try:
+        ids_sql, ids_params = events.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return None
     sql, params = _bind(
         documents_sql.documents_sql(
             reader.language, reader.editor, reader.fields, where="e.id IN ({ids})"

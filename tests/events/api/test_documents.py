@@ -30,6 +30,7 @@ LISTS = [
     "/api/v1/events/?fields=slug,title,start,host_country&page_size=3",
     "/api/v1/events/?fields=parent,outcomes,countries,topics",
     "/api/v1/round-tables/",
+    "/api/v1/events/?q=%09%C2%B6%C2%97%0C",  # no words: matches nothing
 ]
 
 
