@@ -163,6 +163,14 @@ if any(not url.startswith(("http://", "https://")) for url in PAGE_PURGE_URLS):
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("PAGE_PURGE_URLS must be http:// or https:// addresses.")
+# API throttle counters, when the shared cache is the database table: each
+# process counts in its own memory, so that no read writes to the database
+# (diplomacy/api/throttling.py); with Redis they are shared.
+CACHES["throttle"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "api-throttle",
+    "OPTIONS": {"MAX_ENTRIES": 10000},
+}
 # Sessions (editors in the admin; the public site sets none) live in the
 # database only: with a cache in front, a log-out while Redis is down would
 # delete the database row but not the cached copy, and the session would
@@ -318,6 +326,10 @@ REST_FRAMEWORK = {
 # Refuse API writes without If-Match (428), so that no client can overwrite a
 # change it has not seen; off by default, as v1 clients may not send it.
 API_REQUIRE_IF_MATCH = env_bool("API_REQUIRE_IF_MATCH", False)
+# Event reads (GET list and detail, JSON) answered with documents PostgreSQL
+# builds in one statement (events/api/documents.py); false: the serializers,
+# as on SQLite. The bytes are the same either way.
+API_SQL_DOCUMENTS = env_bool("API_SQL_DOCUMENTS", True)
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env_int("API_TOKEN_TTL_DAYS", 90, minimum=1)),
     "AUTO_REFRESH": False,
@@ -370,6 +382,8 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        # Sparse rows (`fields=`) require no field.
+        "diplomacy.api.schema.sparse_rows_hook",
     ],
 }
 # Anyone may read the API from a browser page on another site; writes stay

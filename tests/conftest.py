@@ -240,16 +240,18 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Throttle counters live in the shared cache; each test starts clean.
+    """Throttle counters live in the shared cache or in memory; each test starts clean.
 
     The database cache is rolled back with each test's transaction; Redis
-    (when REDIS_URL is set) has to be emptied.
+    (when REDIS_URL is set) and memory have to be emptied.
     """
     from django.core.cache import caches
     from django.core.cache.backends.db import DatabaseCache
 
     if not isinstance(caches["default"], DatabaseCache):
         caches["default"].clear()
+    # Throttle counters in this process's memory (diplomacy/api/throttling.py).
+    caches["throttle"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """Serializer building blocks shared by every app's API."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -188,3 +188,28 @@ class StrictSerializer(serializers.Serializer):
                     {name: [ErrorDetail(message, code="unknown_field")] for name in unknown}
                 )
         return super().to_internal_value(data)
+
+
+FIELDS_PARAMETER = "fields"
+
+
+def sparse_fields(request, allowed: Sequence[str]) -> tuple[str, ...] | None:
+    """The fields a read asks for with `?fields=slug,title`, or None for every one.
+
+    A name the resource does not have is a 400 naming it, as an unknown query
+    parameter is; the answer keeps the resource's own order of fields.
+    """
+    raw = request.query_params.get(FIELDS_PARAMETER)
+    if not raw:
+        return None
+    wanted = {name.strip() for name in raw.split(",") if name.strip()}
+    unknown = sorted(wanted - set(allowed))
+    if unknown:
+        message = (
+            f"Unknown field {', '.join(f'`{name}`' for name in unknown)}; "
+            f"this takes {', '.join(f'`{name}`' for name in allowed)}."
+        )
+        raise serializers.ValidationError(
+            {FIELDS_PARAMETER: [ErrorDetail(message, code="unknown_field")]}
+        )
+    return tuple(name for name in allowed if name in wanted) or None

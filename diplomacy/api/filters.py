@@ -1,6 +1,7 @@
 """Filters every API list shares: search, ordering, years, dates, and related
 rows given by slug or ISO code."""
 
+import copy
 import datetime
 from collections.abc import Iterable, Mapping
 
@@ -128,6 +129,26 @@ class CodeChoiceFilter(django_filters.ModelChoiceFilter):
 class OrderedFilterSet(django_filters.FilterSet):
     """A FilterSet whose `ordering` is applied after every other filter, so
     the list reaches the keyset pagination ordered by the chosen keys."""
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None) -> None:
+        # django-filter deep-copies every declared filter (with the querysets
+        # and choices it holds) for each request: a third of an API list's
+        # time in Python. A shallow copy is enough: what a filter keeps per
+        # request (its parent, its form field) is set on the copy, and a form
+        # copies its fields again anyway.
+        declared = type(self).base_filters
+        self.base_filters = {}
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        del self.base_filters
+        self.filters = {
+            name: copy.copy(declared_filter) for name, declared_filter in declared.items()
+        }
+        for declared_filter in self.filters.values():
+            declared_filter.model = self.queryset.model
+            declared_filter.parent = self
+            if declared_filter.method is not None:
+                # Bind `method=` filters to this copy, as django-filter's setter does.
+                declared_filter.method = declared_filter.method
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         orderings = [

@@ -11,7 +11,7 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -34,17 +34,27 @@ class KeysetPagination(BasePagination):
     page_size_query_param = "page_size"
 
     def paginate_queryset(self, queryset: QuerySet, request, view=None) -> list:
+        page = self.page_queryset(queryset, request)
+        return self.take_page(list(page), lambda row: [getattr(row, key) for key in self.names])
+
+    def page_queryset(self, queryset: QuerySet, request) -> QuerySet:
+        """The page's rows and the one after it (is there a next page?), not run yet."""
         self.request = request
         keys = _sort_keys(queryset)
+        self.keys = keys
+        self.names = [key.lstrip("-") for key in keys]
         self.ordering_name = ",".join(keys)
         self.page_size = self._page_size(request)
         cursor = self._decode_cursor(request)
         if cursor is not None:
             queryset = queryset.filter(_after(keys, _clean(queryset, keys, cursor)))
-        rows = list(queryset[: self.page_size + 1])
+        return queryset[: self.page_size + 1]
+
+    def take_page(self, rows: list, key_of: Callable[[Any], list]) -> list:
+        """The page out of page_queryset()'s rows; `key_of` gives a row's key values."""
         self.has_next = len(rows) > self.page_size
         rows = rows[: self.page_size]
-        self.next_key = [_key_value(rows[-1], key) for key in keys] if self.has_next else None
+        self.next_key = [_plain(value) for value in key_of(rows[-1])] if self.has_next else None
         return rows
 
     def get_paginated_response(self, data) -> Response:
@@ -184,8 +194,8 @@ def _clean(queryset: QuerySet, keys: Sequence[str], values: list) -> list:
     return cleaned
 
 
-def _key_value(row: Any, key: str) -> Any:
-    value = getattr(row, key.lstrip("-"))
+def _plain(value: Any) -> Any:
+    """A key value as the cursor's JSON holds it."""
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 

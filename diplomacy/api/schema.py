@@ -2,6 +2,8 @@
 look like: reads need no token, writes may answer 409, 412 or 428, every
 operation may answer 503 with Retry-After, filters keep their help text."""
 
+import copy
+
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
@@ -12,6 +14,8 @@ from drf_standardized_errors.openapi_serializers import (
     ValidationErrorEnum,
 )
 from rest_framework import permissions, serializers
+
+from diplomacy.api.fields import FIELDS_PARAMETER
 
 VALIDATION_ERROR = inline_serializer(
     name="ValidationError",
@@ -117,6 +121,14 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             auths.append({})
         return auths
 
+    def _process_override_parameters(self, direction: str = "request") -> dict:
+        result = super()._process_override_parameters(direction)
+        for (_name, location), parameter in result.items():
+            # An empty value (`?fields=`) means the parameter is not given, as for filters.
+            if location == "query" and parameter and not parameter.get("required"):
+                parameter["allowEmptyValue"] = True
+        return result
+
     def get_override_parameters(self) -> list:
         parameters = list(super().get_override_parameters())
         if self._writes_a_record() or self._reads_a_writable_record():
@@ -197,3 +209,33 @@ class DescribedFilterExtension(DjangoFilterExtension):
             if not parameter.get("required"):
                 parameter["allowEmptyValue"] = True
         return parameters
+
+
+def sparse_rows_hook(result: dict, generator, request, public) -> dict:
+    """Reads that take `fields=` (diplomacy/api/fields.py, sparse_fields) may
+    answer rows without any given field: their 200 answers point to copies of
+    the row's component that require none (`EventSparse`), the default row
+    being unchanged for every other use (writes answer full rows)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for path in result.get("paths", {}).values():
+        operation = path.get("get") or {}
+        names = {(p.get("name"), p.get("in")) for p in operation.get("parameters", [])}
+        if (FIELDS_PARAMETER, "query") not in names:
+            continue
+        for media in operation["responses"]["200"].get("content", {}).values():
+            media["schema"] = _sparse(media["schema"], schemas)
+    return result
+
+
+def _sparse(schema: dict, schemas: dict) -> dict:
+    name = schema["$ref"].rsplit("/", 1)[-1]
+    sparse = f"{name}Sparse"
+    if sparse not in schemas:
+        component = copy.deepcopy(schemas[name])
+        results = component.get("properties", {}).get("results")
+        if results and "$ref" in results.get("items", {}):
+            results["items"] = _sparse(results["items"], schemas)
+        else:
+            component.pop("required", None)
+        schemas[sparse] = component
+    return {"$ref": f"#/components/schemas/{sparse}"}

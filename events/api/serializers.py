@@ -219,11 +219,19 @@ class EventSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    def get_fields(self) -> dict:
+        # Sparse rows (`?fields=`, diplomacy/api/fields.py, sparse_fields).
+        fields = super().get_fields()
+        wanted = self.context.get("fields")
+        if not wanted:
+            return fields
+        return {name: field for name, field in fields.items() if name in wanted}
+
     def to_representation(self, instance: Event) -> dict:
         data = super().to_representation(instance)
         # A published event may be part of a draft, named only to those who
         # may see drafts, or of an event in the trash, named to no one.
-        if visible_parent(instance, self.context["request"].user) is None:
+        if "parent" in data and visible_parent(instance, self.context["request"].user) is None:
             data["parent"] = None
         return data
 

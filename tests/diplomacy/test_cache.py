@@ -146,3 +146,20 @@ def test_the_page_cache_is_skipped_while_redis_is_down(redis, client, settings, 
     redis.start()
     assert client.get("/en/events/forum/")["X-Page-Cache"] == "miss"
     assert client.get("/en/events/forum/")["X-Page-Cache"] == "hit"
+
+
+def test_with_redis_throttle_counts_are_shared_and_a_list_is_one_query(redis, api_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for day in range(1, 4):
+        EventFactory(start_date=f"2024-01-0{day}")
+    counts = {}
+    for page_size in (1, 2, 100):
+        with CaptureQueriesContext(connection) as context:
+            assert api_client.get(f"/api/v1/events/?page_size={page_size}").status_code == 200
+        counts[page_size] = len(context.captured_queries)
+    # One query on PostgreSQL (the SQL documents); the serializers' on SQLite.
+    expected = 1 if connection.vendor == "postgresql" else 8
+    assert counts == {1: expected, 2: expected, 100: expected}
+    assert len(caches["default"].get("throttle_anon_127.0.0.1")) == 3

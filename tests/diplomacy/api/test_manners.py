@@ -48,16 +48,25 @@ def test_throttling_answers_429_with_retry_after(api_client, settings, token_for
     assert statuses == [200] * 5 + [429]
 
 
-def test_throttle_counts_live_in_the_shared_cache(api_client, settings):
-    from django.core.cache import cache
+def test_throttle_counts_no_write_to_the_database(api_client, settings):
+    """With the database as the shared cache, counters stay in this process's
+    memory: a read writes nothing (with Redis they are shared: test_cache.py)."""
+    from django.core.cache import cache, caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": "5/minute"},
     }
-    api_client.get("/api/v1/countries/")
-    # Another process sees the same counter through the cache.
-    assert len(cache.get("throttle_anon_127.0.0.1")) == 1
+    with CaptureQueriesContext(connection) as context:
+        api_client.get("/api/v1/countries/")
+    assert len(caches["throttle"].get("throttle_anon_127.0.0.1")) == 1
+    assert cache.get("throttle_anon_127.0.0.1") is None
+    # The countries' SELECT, and no cache query.
+    assert len(context.captured_queries) == 1
+    statuses = [api_client.get("/api/v1/countries/").status_code for _ in range(2)]
+    assert statuses == [200, 429]
 
 
 def test_cors_allows_reads_from_any_origin_but_not_writes(api_client):
@@ -102,7 +111,11 @@ def test_schema_is_valid_openapi_3_and_documents_parameters_and_errors(api_clien
         "ordering",
         "cursor",
         "page_size",
+        "fields",
     }
+    fields = next(parameter for parameter in events["parameters"] if parameter["name"] == "fields")
+    assert fields["schema"]["items"]["enum"][:4] == ["slug", "url", "title", "kind"]
+    assert (fields["style"], fields["explode"]) == ("form", False)
     # 401 for a bad token, 404 for an unknown ?format=, 503 without the
     # database, never 403 on a read.
     assert sorted(events["responses"]) == ["200", "400", "401", "404", "429", "503"]

@@ -9,7 +9,7 @@ from tests.http import EVENT, ORGANIZATION, authorize, error_pairs
 pytestmark = pytest.mark.django_db
 
 EVENT_LIST_TAKES = (
-    "Unknown query parameter; this request takes `city`, `country`, `cursor`, `format`, "
+    "Unknown query parameter; this request takes `city`, `country`, `cursor`, `fields`, `format`, "
     "`has_outcome`, `host_country`, `kind`, `ordering`, `organization`, "
     "`organization_involved`, `outcome_kind`, `page_size`, `parent`, `person`, `q`, `region`, "
     "`start_after`, `start_before`, `topic`, `updated_since`, `year`."
@@ -53,7 +53,7 @@ def test_a_record_takes_no_filters(api_client):
     EventFactory(slug="forum")
     response = api_client.get("/api/v1/events/forum/?kind=forum")
     assert error_pairs(response) == [
-        ("kind", "Unknown query parameter; this request takes `format`.")
+        ("kind", "Unknown query parameter; this request takes `fields`, `format`.")
     ]
 
 
