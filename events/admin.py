@@ -1,4 +1,5 @@
-from zoneinfo import available_timezones
+import datetime
+from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,13 +13,16 @@ from modeltranslation.admin import (
 )
 
 from diplomacy.admin import (
+    MINUTES,
     EditorForm,
     HistoryAdmin,
+    OrderedInlineMixin,
     PreloadedAutocompleteInlineMixin,
     SharedChoicesModelChoiceField,
     TrashAdmin,
     TrashingAdmin,
     VersionedAdmin,
+    number_rows,
     save_formset_with,
 )
 from diplomacy.languages import translated_fields
@@ -51,7 +55,18 @@ from events.services import (
     topic_save,
 )
 
-TIMEZONE_CHOICES = [(name, name) for name in sorted(available_timezones())]
+
+def _zone_label(name: str) -> str:
+    # "Asia/Bishkek — Bishkek, UTC+06:00": the city is what editors look for.
+    offset = datetime.datetime.now(ZoneInfo(name)).strftime("%z")
+    city = name.rpartition("/")[2].replace("_", " ")
+    return f"{name} — {city}, UTC{offset[:3]}:{offset[3:]}"
+
+
+TIMEZONE_CHOICES = [
+    ("", _("From the host country and city")),
+    *((name, _zone_label(name)) for name in sorted(available_timezones())),
+]
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -69,14 +84,18 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EventOrganizationInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
+class EventOrganizationInline(
+    OrderedInlineMixin, PreloadedAutocompleteInlineMixin, admin.TabularInline
+):
     model = EventOrganization
     fields = ["organization", "role", "order"]
     autocomplete_fields = ["organization"]
     extra = 1
 
 
-class ParticipationInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
+class ParticipationInline(
+    OrderedInlineMixin, PreloadedAutocompleteInlineMixin, TranslationTabularInline
+):
     model = Participation
     fields = ["person", "role", "position", "position_title", "organization", "order"]
     autocomplete_fields = ["person", "position", "organization"]
@@ -90,14 +109,14 @@ class ParticipationInline(PreloadedAutocompleteInlineMixin, TranslationTabularIn
         js = ["admin/js/jquery.init.js", "events/admin/participation_positions.js"]
 
 
-class QuoteInline(PreloadedAutocompleteInlineMixin, TranslationStackedInline):
+class QuoteInline(OrderedInlineMixin, PreloadedAutocompleteInlineMixin, TranslationStackedInline):
     model = Quote
     fields = [("person", "language", "order"), "text", "translation"]
     autocomplete_fields = ["person"]
     extra = 0
 
 
-class SourceInline(PreloadedAutocompleteInlineMixin, TranslationStackedInline):
+class SourceInline(OrderedInlineMixin, PreloadedAutocompleteInlineMixin, TranslationStackedInline):
     model = Source
     fields = [
         "title",
@@ -109,11 +128,21 @@ class SourceInline(PreloadedAutocompleteInlineMixin, TranslationStackedInline):
         "order",
     ]
     autocomplete_fields = ["publisher_organization"]
+    formfield_overrides = MINUTES
     extra = 0
 
 
 class EventForm(EditorForm):
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES, initial="UTC")
+    timezone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=TIMEZONE_CHOICES,
+        required=False,
+        initial="",
+        help_text=_(
+            "Left empty, it is the host country's zone (the city's, in a country with "
+            "several; else the capital's), set when the event is saved."
+        ),
+    )
 
     class Meta:
         model = Event
@@ -141,7 +170,8 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     ]
     date_hierarchy = "start_date"
     autocomplete_fields = ["parent", "edition", "host_country", "region", "topics", "countries"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    # No prepopulated slug: the service makes it, with the year (events/services.py).
+    formfield_overrides = MINUTES
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status", "parent", "edition"]}),
         (
@@ -192,6 +222,8 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
         refresh_event_search([form.instance.pk])
 
     def save_formset(self, request, form, formset, change) -> None:
+        if formset.model in (Participation, EventOrganization, Quote, Source):
+            number_rows(formset)
         if formset.model is Participation:
             save_formset_with(formset, lambda row: participation_save(participation=row))
         elif formset.model is Outcome:
