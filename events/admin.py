@@ -27,6 +27,12 @@ from diplomacy.admin import (
 )
 from diplomacy.languages import translated_fields
 from diplomacy.services import next_version
+from events.completeness_admin import (
+    MissingLanguageFilter,
+    PublishCompletenessForm,
+    incomplete_warning,
+    languages_column,
+)
 from events.models import (
     Competition,
     DeletedEvent,
@@ -132,7 +138,7 @@ class SourceInline(OrderedInlineMixin, PreloadedAutocompleteInlineMixin, Transla
     extra = 0
 
 
-class EventForm(EditorForm):
+class EventForm(PublishCompletenessForm, EditorForm):
     timezone = forms.ChoiceField(
         label=_("Time zone"),
         choices=TIMEZONE_CHOICES,
@@ -152,11 +158,20 @@ class EventForm(EditorForm):
 @admin.register(Event)
 class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     form = EventForm
-    list_display = ["title", "kind", "status", "start_date", "city", "host_country"]
+    list_display = [
+        "title",
+        "kind",
+        "status",
+        "start_date",
+        "city",
+        "host_country",
+        languages_column,
+    ]
     list_select_related = ["host_country"]
     list_filter = [
         "kind",
         "status",
+        MissingLanguageFilter,
         ("host_country", admin.RelatedOnlyFieldListFilter),
         YearFilter,
     ]
@@ -173,7 +188,19 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     # No prepopulated slug: the service makes it, with the year (events/services.py).
     formfield_overrides = MINUTES
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status", "parent", "edition"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "kind",
+                    ("status", "publish_incomplete"),
+                    "parent",
+                    "edition",
+                ]
+            },
+        ),
         (
             _("When and where"),
             {
@@ -234,6 +261,9 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     @admin.action(description=_("Publish the selected events"), permissions=["change"])
     def publish(self, request, queryset) -> None:
         self._set_status(request, queryset, Event.Status.PUBLISHED)
+        warning = incomplete_warning(queryset.filter(status=Event.Status.PUBLISHED))
+        if warning:
+            self.message_user(request, warning, messages.WARNING)
 
     @admin.action(description=_("Return the selected events to draft"), permissions=["change"])
     def unpublish(self, request, queryset) -> None:

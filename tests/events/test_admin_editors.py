@@ -148,3 +148,84 @@ def test_admin_event_rows_dragged_into_a_new_order_keep_it(editor_client):
     response = editor_client.post(reverse("admin:events_event_change", args=[event.pk]), data)
     assert response.status_code == 302, form_errors(response)
     assert list(event.organization_roles.values_list("pk", flat=True)) == [rows[1].pk, rows[0].pk]
+
+
+# --- completeness -------------------------------------------------------------
+
+
+def _complete(**overrides):
+    texts = {
+        f"{field}_{code}": f"{field} {code}"
+        for field in ("title", "summary")
+        for code in ("en", "ru", "ky")
+    }
+    return EventFactory(**{**texts, **overrides})
+
+
+def test_admin_event_changelist_shows_missing_languages_and_filters_them(editor_client):
+    complete = _complete()
+    no_kyrgyz = _complete(summary_ky=None)
+    no_russian = _complete(title_ru="")
+    url = reverse("admin:events_event_changelist")
+    html = editor_client.get(url).content.decode()
+    cells = dict(
+        re.findall(
+            r'<a href="/admin/events/event/(\d+)/change/[^"]*">[^<]*</a></th>.*?'
+            r'<td class="field-languages_column">(.*?)</td>',
+            html,
+            re.S,
+        )
+    )
+    assert re.sub(r"<[^>]+>", "", cells[str(complete.pk)]) == "✓"
+    assert re.sub(r"<[^>]+>", "", cells[str(no_kyrgyz.pk)]) == "ky"
+    assert re.sub(r"<[^>]+>", "", cells[str(no_russian.pk)]) == "ru"
+
+    def listed(query: str) -> list[int]:
+        response = editor_client.get(url + query)
+        return sorted(event.pk for event in response.context["cl"].result_list)
+
+    assert listed("?missing=ky") == [no_kyrgyz.pk]
+    assert listed("?missing=ru") == [no_russian.pk]
+    assert listed("?missing=none") == [complete.pk]
+    assert listed("?missing=en") == []
+
+
+def test_admin_event_publishing_without_every_language_asks_first(editor_client):
+    data = _event_post(status="published", summary_en="A summary")
+    response = editor_client.post(reverse("admin:events_event_add"), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["publish_incomplete"] == [
+        "The title or the summary is missing in: Russian, Kyrgyz. Fill them in, or tick "
+        "“Publish even though some languages are missing”."
+    ]
+    assert Event.objects.count() == 0
+    response = editor_client.post(
+        reverse("admin:events_event_add"), {**data, "publish_incomplete": "on"}
+    )
+    assert response.status_code == 302, form_errors(response)
+    assert Event.objects.get().status == "published"
+
+
+def test_admin_event_publishing_with_every_language_needs_no_confirmation(editor_client):
+    texts = {
+        f"{field}_{code}": f"{field} {code}"
+        for field in ("title", "summary")
+        for code in ("en", "ru", "ky")
+    }
+    data = _event_post(status="published", **texts)
+    response = editor_client.post(reverse("admin:events_event_add"), data)
+    assert response.status_code == 302, form_errors(response)
+
+
+def test_admin_publish_action_warns_of_missing_languages(editor_client):
+    event = EventFactory(status="draft", title_en="Forum", summary_ru=None)
+    response = editor_client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": "publish", "_selected_action": [str(event.pk)]},
+        follow=True,
+    )
+    messages = [str(message) for message in response.context["messages"]]
+    assert messages == [
+        "1 event is now “published”.",
+        "Published without a title or summary in every language (readers see a fallback): Forum.",
+    ]
