@@ -464,7 +464,11 @@ class OrderedInlineMixin:
     @property
     def media(self):
         return super().media + forms.Media(
-            js=["admin/js/jquery.init.js", "js/admin/ordered_rows.js"],
+            js=[
+                "admin/js/jquery.init.js",
+                "js/admin/ordered_rows.js",
+                "js/admin/language_columns.js",
+            ],
             css={"all": ["css/admin/editors.css"]},
         )
 

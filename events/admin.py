@@ -6,6 +6,8 @@ from django.contrib import admin, messages
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ExportActionMixin
+from import_export.formats import base_formats
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -49,6 +51,7 @@ from events.models import (
 )
 from events.outcome_admin import OutcomeInline, ReportedFiguresInline
 from events.outcome_services import outcome_save
+from events.resources import EventResource
 from events.search import refresh_event_search
 from events.selectors.competitions import editions_with_figures
 from events.services import (
@@ -156,8 +159,10 @@ class EventForm(PublishCompletenessForm, EditorForm):
 
 
 @admin.register(Event)
-class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
+class EventAdmin(ExportActionMixin, VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     form = EventForm
+    resource_classes = [EventResource]
+    formats = [base_formats.CSV, base_formats.XLSX, base_formats.JSON]
     list_display = [
         "title",
         "kind",

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportActionMixin, ImportMixin
+from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from diplomacy.admin import (
-    EditorForm,
     HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
     TrashAdmin,
@@ -13,6 +14,7 @@ from diplomacy.admin import (
     save_formset_with,
 )
 from diplomacy.languages import translated_fields
+from people.merge_admin import MergeAdminMixin, OrganizationForm, PersonForm
 from people.models import (
     Country,
     DeletedOrganization,
@@ -22,6 +24,7 @@ from people.models import (
     Position,
     Region,
 )
+from people.resources import OrganizationResource, PersonResource
 from people.services import (
     organization_delete,
     organization_restore,
@@ -99,9 +102,22 @@ class MemberInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
         return queryset.filter(person__deleted_at__isnull=True)
 
 
+SPREADSHEET_FORMATS = [base_formats.CSV, base_formats.XLSX, base_formats.JSON]
+
+
 @admin.register(Person)
-class PersonAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
-    form = EditorForm
+class PersonAdmin(
+    ImportMixin,
+    ExportActionMixin,
+    MergeAdminMixin,
+    VersionedAdmin,
+    TrashingAdmin,
+    HistoryAdmin,
+    TranslationAdmin,
+):
+    form = PersonForm
+    resource_classes = [PersonResource]
+    formats = SPREADSHEET_FORMATS
     list_display = ["name", "country", "position_count", "updated_at"]
     list_select_related = ["country"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
@@ -134,8 +150,18 @@ class PersonAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin)
 
 
 @admin.register(Organization)
-class OrganizationAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
-    form = EditorForm
+class OrganizationAdmin(
+    ImportMixin,
+    ExportActionMixin,
+    MergeAdminMixin,
+    VersionedAdmin,
+    TrashingAdmin,
+    HistoryAdmin,
+    TranslationAdmin,
+):
+    form = OrganizationForm
+    resource_classes = [OrganizationResource]
+    formats = SPREADSHEET_FORMATS
     list_display = ["name", "short_name", "kind", "country", "region", "parent"]
     list_select_related = ["country", "region", "parent"]
     list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter)]
