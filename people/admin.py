@@ -29,6 +29,7 @@ from people.services import (
     organization_delete,
     organization_restore,
     organization_save,
+    person_add_post,
     person_delete,
     person_restore,
     person_save,
@@ -116,6 +117,7 @@ class PersonAdmin(
     TranslationAdmin,
 ):
     form = PersonForm
+    add_only_fields = ["post_title", "post_organization", "not_a_duplicate"]
     resource_classes = [PersonResource]
     formats = SPREADSHEET_FORMATS
     list_display = ["name", "country", "position_count", "updated_at"]
@@ -147,6 +149,16 @@ class PersonAdmin(
 
     def save_formset(self, request, form, formset, change) -> None:
         save_formset_with(formset, lambda position: position_save(position=position))
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        title = form.cleaned_data.get("post_title")
+        if title:
+            person_add_post(
+                person=form.instance,
+                title=title,
+                organization_name=form.cleaned_data.get("post_organization") or "",
+            )
 
 
 @admin.register(Organization)

@@ -66,7 +66,22 @@ def _first(cleaned, field: str) -> str:
 
 
 class PersonForm(DuplicateCheckedForm):
-    """A person's name may be given in the source's language alone."""
+    """A person's name may be given in the source's language alone; a new
+    person's post may be given with it, its organization found or created by
+    name (people/services.py, person_add_post)."""
+
+    post_title = forms.CharField(
+        label=_("Post"),
+        required=False,
+        max_length=300,
+        help_text=_("Such as “Rector”; as the source words it."),
+    )
+    post_organization = forms.CharField(
+        label=_("Organization of the post"),
+        required=False,
+        max_length=300,
+        help_text=_("Its name: found among those on record, or added."),
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -105,17 +120,24 @@ class MergeAdminMixin(admin.ModelAdmin):
     among the selected ones; the others are merged into it. And its undo."""
 
     actions = ["merge_selected", "undo_merges"]
+    # Asked only of a new record, last in its first fieldset.
+    add_only_fields = ["not_a_duplicate"]
 
     def get_fieldsets(self, request, obj=None):
-        # Asked only of a new record, last in its first fieldset.
         fieldsets = [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "not_a_duplicate"]})
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in self.add_only_fields],
+                },
+            )
             for name, options in super().get_fieldsets(request, obj)
         ]
         if obj is not None:
             return fieldsets
         name, options = fieldsets[0]
-        first = (name, {**options, "fields": [*options["fields"], "not_a_duplicate"]})
+        first = (name, {**options, "fields": [*options["fields"], *self.add_only_fields]})
         return [first, *fieldsets[1:]]
 
     @admin.action(description=_("Merge the selected duplicates"), permissions=["change", "delete"])

@@ -22,7 +22,13 @@ from import_export.widgets import ForeignKeyWidget
 from diplomacy.languages import translated_fields
 from people.duplicates import likely_organizations, name_key
 from people.models import Country, Organization, Person, Position, Region
-from people.services import organization_save, person_save, position_save
+from people.services import (
+    find_or_create_organization,
+    organization_names,
+    organization_save,
+    person_save,
+    position_save,
+)
 
 POST_SEPARATOR = "|"
 
@@ -68,23 +74,6 @@ def parse_posts(cell: str) -> list[dict]:
             }
         )
     return posts
-
-
-def find_or_create_organization(name: str) -> Organization | None:
-    if not name:
-        return None
-    found = likely_organizations(names=[name])
-    # Only the same name (in any script) is the same organization: "Centre 2"
-    # is alike to "Centre 0", yet another one.
-    exact = [o for o in found if name_key(name) in {name_key(n or "") for n in _org_names(o)}]
-    if exact:
-        return exact[0]
-    organization = Organization(name=name)
-    return organization_save(organization=organization)
-
-
-def _org_names(organization: Organization) -> list[str]:
-    return [getattr(organization, field) for field in translated_fields("name", "short_name")]
 
 
 def _same_name(language: str, given: str, family: str) -> Person | None:
@@ -205,7 +194,7 @@ class OrganizationResource(resources.ModelResource):
         names = [row.get(field) for field in translated_fields("name")]
         wanted = {name_key(name) for name in names if name}
         for organization in likely_organizations(names=[n for n in names if n]):
-            if wanted & {name_key(n or "") for n in _org_names(organization)}:
+            if wanted & {name_key(n or "") for n in organization_names(organization)}:
                 return organization
         return None
 

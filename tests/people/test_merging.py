@@ -179,3 +179,25 @@ def test_admin_merge_of_organizations_moves_posts_and_roles(client, editor_clien
     assert Organization.trash.filter(pk=duplicate.pk).exists()
     page = client.get("/en/organizations/apr-2/")
     assert (page.status_code, page["Location"]) == (301, "/en/organizations/apr/")
+
+
+def test_admin_person_add_with_a_post_in_one_step(editor_client):
+    existing = OrganizationFactory(name_en="Bishkek State University")
+    data = _person_post(
+        given_name_ru="Абдылда",
+        family_name_ru="Мусаев",
+        post_title="Rector",
+        post_organization="Bishkek State University",
+    )
+    response = editor_client.post(reverse("admin:people_person_add"), data)
+    assert response.status_code == 302, form_errors(response)
+    data = _person_post(
+        given_name_en="Zarina",
+        family_name_en="Umetalieva",
+        post_title="Head",
+        post_organization="Center for Eurasian Studies",
+    )
+    response = editor_client.post(reverse("admin:people_person_add"), data)
+    assert response.status_code == 302, form_errors(response)
+    posts = Position.objects.order_by("title").values_list("title", "organization__name")
+    assert list(posts) == [("Head", "Center for Eurasian Studies"), ("Rector", existing.name)]
