@@ -187,6 +187,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # processes: the uploaded file waits in the shared media storage, not in one
 # machine's temporary folder.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+# "Export selected" on a changelist writes the selection at once (CSV, every
+# column); the Export button offers the formats and columns.
+IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -13,7 +13,13 @@ from django.urls import reverse
 
 from events.models import Event
 from people.models import Organization, Person, Position
-from tests.factories import CountryFactory, EventFactory, OrganizationFactory, PersonFactory
+from tests.factories import (
+    CountryFactory,
+    EventFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -109,11 +115,21 @@ def test_admin_export_of_a_filtered_list_reads_back_as_xlsx_csv_and_json(editor_
 
 
 def test_admin_export_of_selected_events_lists_participants(editor_client):
-    event = EventFactory(title_en="Round table")
+    event = EventFactory(title_en="Round table", slug="round-table-2023")
+    person = PersonFactory(given_name_en="Svetlana", family_name_en="Smirnova")
+    ParticipationFactory(
+        event=event, person=person, role="moderator", position=None, position_title_en="Chair"
+    )
     EventFactory(title_en="Not selected")
     response = editor_client.post(
         reverse("admin:events_event_changelist"),
-        {"action": "export_admin_action", "_selected_action": [str(event.pk)], "format": CSV},
+        {"action": "export_admin_action", "_selected_action": [str(event.pk)]},
     )
     assert response.status_code == 200
+    (row,) = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    assert (row["slug"], row["title_en"], row["participants"]) == (
+        "round-table-2023",
+        "Round table",
+        "Svetlana Smirnova | moderator | Chair",
+    )
     assert Event.objects.count() == 2
