@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ExportActionMixin
+from import_export.admin import ExportActionMixin, ImportMixin
 from import_export.formats import base_formats
 from modeltranslation.admin import (
     TranslationAdmin,
@@ -159,7 +159,14 @@ class EventForm(PublishCompletenessForm, EditorForm):
 
 
 @admin.register(Event)
-class EventAdmin(ExportActionMixin, VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
+class EventAdmin(
+    ImportMixin,
+    ExportActionMixin,
+    VersionedAdmin,
+    TrashingAdmin,
+    HistoryAdmin,
+    TranslationAdmin,
+):
     form = EventForm
     resource_classes = [EventResource]
     formats = [base_formats.CSV, base_formats.XLSX, base_formats.JSON]

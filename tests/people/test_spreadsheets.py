@@ -133,3 +133,76 @@ def test_admin_export_of_selected_events_lists_participants(editor_client):
         "Svetlana Smirnova | moderator | Chair",
     )
     assert Event.objects.count() == 2
+
+
+def _events_csv(*rows: list[str]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            *("slug", "title_en", "kind", "status", "start_date", "start_time"),
+            *("host_country", "city_en", "participants", "organizations"),
+        ]
+    )
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def _import_events(editor_client, content: bytes):
+    return editor_client.post(
+        reverse("admin:events_event_import"),
+        {"import_file": SimpleUploadedFile("events.csv", content), "format": CSV, "resource": "0"},
+    )
+
+
+ROUND_TABLE = [
+    "",
+    "Round table",
+    "round_table",
+    "draft",
+    "2023-04-24",
+    "10:00",
+    "kg",
+    "Bishkek",
+    "Konstantin Kosachev | welcome_address | Senator\nSvetlana Smirnova | moderator",
+    "Assembly of the Peoples of Russia | organizer",
+]
+
+
+def test_admin_import_of_events_with_participants_and_organizations(editor_client):
+    CountryFactory(code="KG")
+    kosachev = PersonFactory(given_name_en="Konstantin", family_name_en="Kosachev")
+    preview = _import_events(editor_client, _events_csv(ROUND_TABLE))
+    result = preview.context["result"]
+    assert [row.import_type for row in result.rows] == ["new"]
+    assert Event.objects.count() == 0
+    confirm = preview.context["confirm_form"]
+    response = editor_client.post(
+        reverse("admin:events_event_process_import"),
+        {name: confirm[name].value() for name in confirm.fields},
+    )
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert (event.slug, event.timezone, event.host_country_id) == (
+        "round-table-2023",
+        "Asia/Bishkek",
+        "KG",
+    )
+    assert list(
+        event.participations.values_list("person__family_name_en", "role", "position_title_en")
+    ) == [("Kosachev", "welcome_address", "Senator"), ("Smirnova", "moderator", None)]
+    assert event.participations.first().person_id == kosachev.pk
+    assert list(event.organization_roles.values_list("organization__name_en", "role")) == [
+        ("Assembly of the Peoples of Russia", "organizer")
+    ]
+
+
+def test_admin_import_of_events_rejects_bad_rows_by_line(editor_client):
+    CountryFactory(code="KG")
+    bad = ["", "Bad", "round_table", "draft", "2023-04-24", "", "", "", "Nobody", ""]
+    preview = _import_events(editor_client, _events_csv(ROUND_TABLE, bad))
+    result = preview.context["result"]
+    assert {row.number: row.error_dict for row in result.invalid_rows} == {
+        2: {"participants": ["Each participant needs a name and a role."]}
+    }
+    assert Event.objects.count() == 0
