@@ -14,9 +14,9 @@ from functools import partial
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AdminSplitDateTime, AdminTimeWidget, AutocompleteSelect
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -433,3 +433,79 @@ class TrashAdmin(admin.ModelAdmin):
             count += 1
         message = _("Deleted for good: %(count)d.") % {"count": count}
         self.message_user(request, message, messages.SUCCESS)
+
+
+# --- rows in order, times in minutes ---------------------------------------------
+
+
+class OrderedRowForm(PreloadedChoicesForm):
+    """An inline row whose `order` is set by its place in the list (dragged
+    there, or where it was added), never typed: a new row that only got a
+    place is still an empty row."""
+
+    def has_changed(self) -> bool:
+        if self.instance.pk is not None:
+            return super().has_changed()
+        return any(name != "order" for name in self.changed_data)
+
+
+class OrderedInlineMixin:
+    """Inline rows are ordered by dragging them (static/js/admin/ordered_rows.js
+    numbers them in their order on the page); without the script, new rows
+    follow the existing ones. Pair with `number_rows` in save_formset."""
+
+    form = OrderedRowForm
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "order":
+            return forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @property
+    def media(self):
+        return super().media + forms.Media(
+            js=[
+                "admin/js/jquery.init.js",
+                "js/admin/ordered_rows.js",
+                "js/admin/language_columns.js",
+            ],
+            css={"all": ["css/admin/editors.css"]},
+        )
+
+
+def number_rows(formset) -> None:
+    """Give each kept row of an ordered inline its place: the one the page
+    sent, or after the existing rows for rows that came without one."""
+    forms_kept = [
+        form
+        for form in formset.forms
+        if form.has_changed() or form.instance.pk is not None
+        if not (formset.can_delete and formset._should_delete_form(form))
+    ]
+    known = [form.cleaned_data.get("order") for form in forms_kept if hasattr(form, "cleaned_data")]
+    following = max((value for value in known if value is not None), default=-1) + 1
+    for form in forms_kept:
+        value = form.cleaned_data.get("order") if hasattr(form, "cleaned_data") else None
+        if value is None:
+            value, following = following, following + 1
+        form.instance.order = value
+
+
+class MinutesTimeWidget(AdminTimeWidget):
+    """Times as editors say them: 10:00, not 10:00:00."""
+
+    def __init__(self, attrs=None, format=None) -> None:
+        super().__init__(attrs=attrs, format=format or "%H:%M")
+
+
+class MinutesSplitDateTime(AdminSplitDateTime):
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs)
+        self.widgets = (self.widgets[0], MinutesTimeWidget())
+
+
+# formfield_overrides for admins and inlines with times.
+MINUTES = {
+    models.TimeField: {"widget": MinutesTimeWidget},
+    models.DateTimeField: {"widget": MinutesSplitDateTime},
+}

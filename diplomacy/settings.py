@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "drf_standardized_errors",
     "corsheaders",
     "simple_history",
+    # Spreadsheets in and out of the admin (people/resources.py, events/resources.py).
+    "import_export",
     "axes",
     "csp",
     "diplomacy",
@@ -209,6 +211,13 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# A spreadsheet's preview and its confirmation may reach different web
+# processes: the uploaded file waits in the shared media storage, not in one
+# machine's temporary folder.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+# "Export selected" on a changelist writes the selection at once (CSV, every
+# column); the Export button offers the formats and columns.
+IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,5 +1,6 @@
+import datetime
 from functools import partial
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.contrib import admin, messages
@@ -7,6 +8,8 @@ from django.db.models import OuterRef, Subquery
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ExportActionMixin, ImportMixin
+from import_export.formats import base_formats
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -14,17 +17,26 @@ from modeltranslation.admin import (
 )
 
 from diplomacy.admin import (
+    MINUTES,
     EditorForm,
     HistoryAdmin,
+    OrderedInlineMixin,
     PreloadedAutocompleteInlineMixin,
     SharedChoicesModelChoiceField,
     TrashAdmin,
     TrashingAdmin,
     VersionedAdmin,
+    number_rows,
     save_formset_with,
 )
 from diplomacy.languages import translated_fields
 from diplomacy.services import next_version
+from events.completeness_admin import (
+    MissingLanguageFilter,
+    PublishCompletenessForm,
+    incomplete_warning,
+    languages_column,
+)
 from events.models import (
     Competition,
     DeletedEvent,
@@ -42,6 +54,7 @@ from events.models import (
 from events.outcome_admin import OutcomeInline, ReportedFiguresInline
 from events.outcome_services import outcome_save
 from events.report_admin import report_view
+from events.resources import EventResource
 from events.search import refresh_event_search
 from events.selectors.competitions import editions_with_figures
 from events.services import (
@@ -54,7 +67,18 @@ from events.services import (
     topic_save,
 )
 
-TIMEZONE_CHOICES = [(name, name) for name in sorted(available_timezones())]
+
+def _zone_label(name: str) -> str:
+    # "Asia/Bishkek — Bishkek, UTC+06:00": the city is what editors look for.
+    offset = datetime.datetime.now(ZoneInfo(name)).strftime("%z")
+    city = name.rpartition("/")[2].replace("_", " ")
+    return f"{name} — {city}, UTC{offset[:3]}:{offset[3:]}"
+
+
+TIMEZONE_CHOICES = [
+    ("", _("From the host country and city")),
+    *((name, _zone_label(name)) for name in sorted(available_timezones())),
+]
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -72,14 +96,18 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EventOrganizationInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
+class EventOrganizationInline(
+    OrderedInlineMixin, PreloadedAutocompleteInlineMixin, admin.TabularInline
+):
     model = EventOrganization
     fields = ["organization", "role", "order"]
     autocomplete_fields = ["organization"]
     extra = 1
 
 
-class ParticipationInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
+class ParticipationInline(
+    OrderedInlineMixin, PreloadedAutocompleteInlineMixin, TranslationTabularInline
+):
     model = Participation
     fields = ["person", "role", "position", "position_title", "organization", "order"]
     autocomplete_fields = ["person", "position", "organization"]
@@ -93,14 +121,14 @@ class ParticipationInline(PreloadedAutocompleteInlineMixin, TranslationTabularIn
         js = ["admin/js/jquery.init.js", "events/admin/participation_positions.js"]
 
 
-class QuoteInline(PreloadedAutocompleteInlineMixin, TranslationStackedInline):
+class QuoteInline(OrderedInlineMixin, PreloadedAutocompleteInlineMixin, TranslationStackedInline):
     model = Quote
     fields = [("person", "language", "order"), "text", "translation"]
     autocomplete_fields = ["person"]
     extra = 0
 
 
-class SourceInline(PreloadedAutocompleteInlineMixin, TranslationStackedInline):
+class SourceInline(OrderedInlineMixin, PreloadedAutocompleteInlineMixin, TranslationStackedInline):
     model = Source
     fields = [
         "title",
@@ -112,11 +140,21 @@ class SourceInline(PreloadedAutocompleteInlineMixin, TranslationStackedInline):
         "order",
     ]
     autocomplete_fields = ["publisher_organization"]
+    formfield_overrides = MINUTES
     extra = 0
 
 
-class EventForm(EditorForm):
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES, initial="UTC")
+class EventForm(PublishCompletenessForm, EditorForm):
+    timezone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=TIMEZONE_CHOICES,
+        required=False,
+        initial="",
+        help_text=_(
+            "Left empty, it is the host country's zone (the city's, in a country with "
+            "several; else the capital's), set when the event is saved."
+        ),
+    )
 
     class Meta:
         model = Event
@@ -124,13 +162,31 @@ class EventForm(EditorForm):
 
 
 @admin.register(Event)
-class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
+class EventAdmin(
+    ImportMixin,
+    ExportActionMixin,
+    VersionedAdmin,
+    TrashingAdmin,
+    HistoryAdmin,
+    TranslationAdmin,
+):
     form = EventForm
-    list_display = ["title", "kind", "status", "start_date", "city", "host_country"]
+    resource_classes = [EventResource]
+    formats = [base_formats.CSV, base_formats.XLSX, base_formats.JSON]
+    list_display = [
+        "title",
+        "kind",
+        "status",
+        "start_date",
+        "city",
+        "host_country",
+        languages_column,
+    ]
     list_select_related = ["host_country"]
     list_filter = [
         "kind",
         "status",
+        MissingLanguageFilter,
         ("host_country", admin.RelatedOnlyFieldListFilter),
         YearFilter,
     ]
@@ -144,9 +200,22 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     ]
     date_hierarchy = "start_date"
     autocomplete_fields = ["parent", "edition", "host_country", "region", "topics", "countries"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    # No prepopulated slug: the service makes it, with the year (events/services.py).
+    formfield_overrides = MINUTES
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status", "parent", "edition"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "kind",
+                    ("status", "publish_incomplete"),
+                    "parent",
+                    "edition",
+                ]
+            },
+        ),
         (
             _("When and where"),
             {
@@ -201,6 +270,8 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
         refresh_event_search([form.instance.pk])
 
     def save_formset(self, request, form, formset, change) -> None:
+        if formset.model in (Participation, EventOrganization, Quote, Source):
+            number_rows(formset)
         if formset.model is Participation:
             save_formset_with(formset, lambda row: participation_save(participation=row))
         elif formset.model is Outcome:
@@ -211,6 +282,9 @@ class EventAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
     @admin.action(description=_("Publish the selected events"), permissions=["change"])
     def publish(self, request, queryset) -> None:
         self._set_status(request, queryset, Event.Status.PUBLISHED)
+        warning = incomplete_warning(queryset.filter(status=Event.Status.PUBLISHED))
+        if warning:
+            self.message_user(request, warning, messages.WARNING)
 
     @admin.action(description=_("Return the selected events to draft"), permissions=["change"])
     def unpublish(self, request, queryset) -> None:

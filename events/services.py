@@ -35,6 +35,7 @@ from events.models import Event, EventOrganization, Participation, Quote, Source
 from events.outcome_services import event_outcomes_set, reported_figures_set
 from events.search import refresh_event_search
 from people.models import Country
+from people.zones import zone_for_place
 
 
 def event_save(
@@ -47,6 +48,8 @@ def event_save(
     index refreshed (also when the admin reverts to an earlier version)."""
     clean_translations(event, ["title", "venue", "city"], single_line=True)
     clean_translations(event, ["summary"], single_line=False)
+    if not event.timezone:
+        event.timezone = _zone_of_place(event)
     for language in LANGUAGE_CODES:
         field = build_localized_fieldname("body", language)
         value = getattr(event, field)
@@ -60,6 +63,14 @@ def event_save(
         event.countries.set(countries)
     refresh_event_search([event.pk])
     return event
+
+
+def _zone_of_place(event: Event) -> str:
+    """The host country's zone, the city's where the country has several;
+    UTC only when no country is given."""
+    cities = [getattr(event, build_localized_fieldname("city", code)) for code in LANGUAGE_CODES]
+    city = next((name for name in cities if name), "")
+    return zone_for_place(country_code=event.host_country_id, city=city) or "UTC"
 
 
 def _new_slug(event: Event) -> str:

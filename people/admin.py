@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportActionMixin, ImportMixin
+from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from diplomacy.admin import (
-    EditorForm,
     HistoryAdmin,
     PreloadedAutocompleteInlineMixin,
     TrashAdmin,
@@ -13,6 +14,7 @@ from diplomacy.admin import (
     save_formset_with,
 )
 from diplomacy.languages import translated_fields
+from people.merge_admin import MergeAdminMixin, OrganizationForm, PersonForm
 from people.models import (
     Country,
     DeletedOrganization,
@@ -22,10 +24,12 @@ from people.models import (
     Position,
     Region,
 )
+from people.resources import OrganizationResource, PersonResource
 from people.services import (
     organization_delete,
     organization_restore,
     organization_save,
+    person_add_post,
     person_delete,
     person_restore,
     person_save,
@@ -99,9 +103,23 @@ class MemberInline(PreloadedAutocompleteInlineMixin, TranslationTabularInline):
         return queryset.filter(person__deleted_at__isnull=True)
 
 
+SPREADSHEET_FORMATS = [base_formats.CSV, base_formats.XLSX, base_formats.JSON]
+
+
 @admin.register(Person)
-class PersonAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
-    form = EditorForm
+class PersonAdmin(
+    ImportMixin,
+    ExportActionMixin,
+    MergeAdminMixin,
+    VersionedAdmin,
+    TrashingAdmin,
+    HistoryAdmin,
+    TranslationAdmin,
+):
+    form = PersonForm
+    add_only_fields = ["post_title", "post_organization", "not_a_duplicate"]
+    resource_classes = [PersonResource]
+    formats = SPREADSHEET_FORMATS
     list_display = ["name", "country", "position_count", "updated_at"]
     list_select_related = ["country"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
@@ -132,10 +150,30 @@ class PersonAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin)
     def save_formset(self, request, form, formset, change) -> None:
         save_formset_with(formset, lambda position: position_save(position=position))
 
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        title = form.cleaned_data.get("post_title")
+        if title:
+            person_add_post(
+                person=form.instance,
+                title=title,
+                organization_name=form.cleaned_data.get("post_organization") or "",
+            )
+
 
 @admin.register(Organization)
-class OrganizationAdmin(VersionedAdmin, TrashingAdmin, HistoryAdmin, TranslationAdmin):
-    form = EditorForm
+class OrganizationAdmin(
+    ImportMixin,
+    ExportActionMixin,
+    MergeAdminMixin,
+    VersionedAdmin,
+    TrashingAdmin,
+    HistoryAdmin,
+    TranslationAdmin,
+):
+    form = OrganizationForm
+    resource_classes = [OrganizationResource]
+    formats = SPREADSHEET_FORMATS
     list_display = ["name", "short_name", "kind", "country", "region", "parent"]
     list_select_related = ["country", "region", "parent"]
     list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter)]

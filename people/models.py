@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q, Value
@@ -161,6 +162,9 @@ class Organization(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     # Set when it is moved to the trash (diplomacy/trash.py).
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    # The spellings of records merged into this one (people/merging.py),
+    # one a line: still found by search.
+    known_names = models.TextField(_("other known names"), blank=True, default="", editable=False)
     # Kept up to date by the service functions; see people/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -220,6 +224,8 @@ class Person(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    # The spellings of people merged into this one (people/merging.py).
+    known_names = models.TextField(_("other known names"), blank=True, default="", editable=False)
     # Kept up to date by the service functions; see people/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
     # Every spelling of the name, lower-cased with ё as е, for typo-tolerant
@@ -289,6 +295,95 @@ class Position(models.Model):
         # Shown in the participants' position autocomplete, where the person
         # tells otherwise identical titles apart.
         return f"{self.person}: {self.title}"
+
+
+class Merge(models.Model):
+    """A duplicate merged into the record kept: what moved, so that the merge
+    can be undone, and the duplicate's slug, which redirects to the kept one.
+
+    The duplicate itself goes to the trash, so its slug stays taken and its
+    history stays with it.
+    """
+
+    kept_person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="merges_in",
+        verbose_name=_("person kept"),
+    )
+    merged_person = models.OneToOneField(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="merged_into",
+        verbose_name=_("person merged"),
+    )
+    kept_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="merges_in",
+        verbose_name=_("organization kept"),
+    )
+    merged_organization = models.OneToOneField(
+        Organization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="merged_into",
+        verbose_name=_("organization merged"),
+    )
+    # {"app_label.model.field": [primary keys of the rows moved]}.
+    moved = models.JSONField(_("rows moved"), default=dict)
+    names = models.TextField(_("names merged"), blank=True, default="")
+    merged_at = models.DateTimeField(_("merged"), auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("merged by"),
+    )
+
+    class Meta:
+        verbose_name = _("merge")
+        verbose_name_plural = _("merges")
+        ordering = ["-merged_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        kept_person__isnull=False,
+                        merged_person__isnull=False,
+                        kept_organization__isnull=True,
+                        merged_organization__isnull=True,
+                    )
+                    | Q(
+                        kept_person__isnull=True,
+                        merged_person__isnull=True,
+                        kept_organization__isnull=False,
+                        merged_organization__isnull=False,
+                    )
+                ),
+                name="merge_of_two_people_or_two_organizations",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kept_person=F("merged_person"))
+                & ~Q(kept_organization=F("merged_organization")),
+                name="merge_not_into_itself",
+                violation_error_message=_("A record cannot be merged into itself."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        merged = self.merged_person or self.merged_organization
+        kept = self.kept_person or self.kept_organization
+        return f"{merged} → {kept}"
 
 
 class DeletedPerson(Person):

@@ -18,12 +18,14 @@ ORGANIZATION_NAME_FIELDS = translated_fields("name", "short_name")
 def refresh_person_search(person_ids: Iterable[int]) -> None:
     people = Person.objects.filter(pk__in=list(person_ids))
     if is_postgresql(people):
-        spellings = [Coalesce(F(name), Value("")) for name in PERSON_NAME_FIELDS]
+        # With the spellings of people merged into this one (people/merging.py).
+        names = [*PERSON_NAME_FIELDS, "known_names"]
+        spellings = [Coalesce(F(name), Value(""), output_field=TextField()) for name in names]
         joined = spellings[0]
         for spelling in spellings[1:]:
             joined = Concat(joined, Value(" "), spelling, output_field=TextField())
         people.update(
-            search_vector=names_vector([F(name) for name in PERSON_NAME_FIELDS], "A")
+            search_vector=names_vector([F(name) for name in names], "A")
             + translated_vector("bio", "C"),
             search_names=Lower(fold(joined)),
         )
@@ -36,6 +38,7 @@ def refresh_organization_search(organization_ids: Iterable[int]) -> None:
         organizations.update(
             search_vector=translated_vector("name", "A")
             + translated_vector("short_name", "A")
+            + names_vector([F("known_names")], "A")
             + translated_vector("description", "C")
         )
         bump_after_commit()

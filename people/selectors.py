@@ -17,7 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 from diplomacy.languages import LANGUAGE_CODES, fallback_languages, localized, translated_sort_key
 from diplomacy.ordering import Ordering, both_ways
 from diplomacy.search import exact_first, search
-from people.models import Country, Organization, Person, Position, Region
+from people.models import Country, Merge, Organization, Person, Position, Region
 from people.search import ORGANIZATION_NAME_FIELDS, PERSON_NAME_FIELDS
 
 # The API's sort orders (see diplomacy.ordering); the last key makes each total.
@@ -209,3 +209,26 @@ def country_actors(country: Country, *, limit: int) -> CountryActors:
         people=list(people[:limit]),
         person_count=people.count(),
     )
+
+
+# --- merged records --------------------------------------------------------------
+
+
+def merged_target(model: type[Person] | type[Organization], slug: str):
+    """The live record a merged-away slug now stands for, following merges
+    of merges; None when the slug was never merged away."""
+    kind = model._meta.concrete_model._meta.model_name
+    record = None
+    for _step in range(10):
+        merge = (
+            Merge.objects.filter(**{f"merged_{kind}__slug": slug})
+            .select_related(f"kept_{kind}")
+            .first()
+        )
+        if merge is None:
+            break
+        record = getattr(merge, f"kept_{kind}")
+        if record.deleted_at is None:
+            return record
+        slug = record.slug
+    return None

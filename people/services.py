@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from diplomacy.languages import first_translation
+from diplomacy.languages import first_translation, translated_fields
 from diplomacy.services import (
     ReferencedError,
     apply_fields,
@@ -22,6 +22,7 @@ from diplomacy.services import (
     take_from_trash,
 )
 from diplomacy.text import clean_translations, unique_slug
+from people.duplicates import likely_organizations, name_key
 from people.models import Organization, Person, Position
 from people.search import refresh_organization_search, refresh_person_search
 
@@ -51,6 +52,32 @@ def person_save(*, person: Person) -> Person:
 def position_save(*, position: Position) -> Position:
     clean_translations(position, ["title"], single_line=True)
     return save_validated(position)
+
+
+def find_or_create_organization(name: str) -> Organization | None:
+    if not name:
+        return None
+    found = likely_organizations(names=[name])
+    # Only the same name (in any script) is the same organization: "Centre 2"
+    # is alike to "Centre 0", yet another one.
+    wanted = name_key(name)
+    exact = [o for o in found if wanted in {name_key(n or "") for n in organization_names(o)}]
+    if exact:
+        return exact[0]
+    organization = Organization(name=name)
+    return organization_save(organization=organization)
+
+
+def organization_names(organization: Organization) -> list[str]:
+    return [getattr(organization, field) for field in translated_fields("name", "short_name")]
+
+
+@transaction.atomic
+def person_add_post(*, person: Person, title: str, organization_name: str = "") -> Position:
+    """A new post of a person, its organization found by name or created:
+    the one step of adding someone with their post from an event's form."""
+    organization = find_or_create_organization(organization_name.strip())
+    return position_save(position=Position(person=person, title=title, organization=organization))
 
 
 @transaction.atomic

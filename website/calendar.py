@@ -2,9 +2,10 @@
 
 Times are written in the venue's zone with a VTIMEZONE for it, so a calendar
 shows "10:00 in Bishkek" correctly wherever the reader is. An event whose
-time is not known is an all-day event with DATE values; so is one that spans
-several days without a known end time, since a DATE-TIME start would need a
-DATE-TIME end nobody gave us.
+time is not known is an all-day event with DATE values. One that spans
+several days from a known start time without an end time keeps its start
+time and ends at the close of its last day: turning it into an all-day event
+lost the time editors entered.
 """
 
 import datetime
@@ -50,6 +51,10 @@ def _times(
     if event.start_time is not None and (event.end_time is not None or single_day):
         start = event.start
         return start, (event.end if event.end_time is not None else None)
+    if event.start_time is not None:
+        # A DATE-TIME start needs a DATE-TIME end: midnight after the last day.
+        following = event.last_date + datetime.timedelta(days=1)
+        return event.start, datetime.datetime.combine(following, datetime.time(0), event.tzinfo)
     # DTEND of an all-day event is the day after its last day (exclusive).
     return event.start_date, event.last_date + datetime.timedelta(days=1)
 

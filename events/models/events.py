@@ -105,9 +105,13 @@ class Event(models.Model):
     timezone = models.CharField(
         _("time zone"),
         max_length=64,
-        default="UTC",
+        # Empty until saved: the services then take it from the place.
+        default="",
         validators=[validate_timezone],
-        help_text=_("The venue's time zone, such as Asia/Bishkek."),
+        help_text=_(
+            "The venue's time zone, such as Asia/Bishkek; left empty, the host country's "
+            "(the city's in a country with several zones)."
+        ),
     )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
@@ -443,7 +447,7 @@ class Source(models.Model):
         Event, on_delete=models.CASCADE, related_name="sources", verbose_name=_("event")
     )
     title = models.CharField(_("title"), max_length=500)
-    url = models.URLField(_("address"), max_length=1000, blank=True)
+    url = models.URLField(_("link (URL)"), max_length=1000, blank=True)
     publisher = models.CharField(
         _("publisher"),
         max_length=300,

@@ -1,6 +1,7 @@
 """API views for people, organizations, countries and regions."""
 
 from django.db.models import QuerySet
+from django.http import Http404, HttpResponsePermanentRedirect
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
@@ -15,8 +16,24 @@ from people.api.serializers import (
     RegionSerializer,
 )
 from people.models import Country, Organization, Person, Region
-from people.selectors import organization_queryset, person_queryset
+from people.selectors import merged_target, organization_queryset, person_queryset
 from people.services import organization_delete, person_delete
+
+
+class MergedRedirectMixin:
+    """A record merged into another (people/merging.py) answers 301 with the
+    kept record's URL, as its page on the site does."""
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            slug = kwargs.get(self.lookup_field, "")
+            target = merged_target(self.queryset.model, slug)
+            if target is None:
+                raise
+            path = request.get_full_path().replace(f"/{slug}/", f"/{target.slug}/", 1)
+            return HttpResponsePermanentRedirect(path)
 
 
 @extend_schema_view(
@@ -24,7 +41,9 @@ from people.services import organization_delete, person_delete
     update=extend_schema(request=PersonWriteSerializer, responses=PersonSerializer),
     partial_update=extend_schema(request=PersonWriteSerializer, responses=PersonSerializer),
 )
-class PersonViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewSet):
+class PersonViewSet(
+    MergedRedirectMixin, ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewSet
+):
     """People with their dated positions."""
 
     serializer_class = PersonSerializer
@@ -51,7 +70,9 @@ class PersonViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewS
         request=OrganizationWriteSerializer, responses=OrganizationSerializer
     ),
 )
-class OrganizationViewSet(ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewSet):
+class OrganizationViewSet(
+    MergedRedirectMixin, ApiViewMixin, WriteThroughServicesMixin, viewsets.ModelViewSet
+):
     """Organizations: NGOs, assemblies, ministries, embassies, universities…"""
 
     serializer_class = OrganizationSerializer

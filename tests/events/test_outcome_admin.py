@@ -26,6 +26,8 @@ def _event_form(**overrides) -> dict[str, str]:
         "slug": "",
         "kind": "forum",
         "status": "published",
+        # English only: publishing it so is a deliberate choice (issue 9).
+        "publish_incomplete": "on",
         "start_date": "2024-05-01",
         "timezone": "Asia/Bishkek",
         **management_form("organization_roles"),

@@ -100,13 +100,18 @@ def test_event_ics_in_utc_needs_no_vtimezone(client):
     assert "DTEND" not in component
 
 
-def test_event_ics_spanning_days_without_an_end_time_is_all_day(client):
-    event = EventFactory(start_time=datetime.time(9, 0), end_date=datetime.date(2023, 4, 26))
-    (component,) = _events(_calendar(client, f"/en/events/{event.slug}.ics"))
-    assert (component["DTSTART"].dt, component["DTEND"].dt) == (
-        datetime.date(2023, 4, 24),
-        datetime.date(2023, 4, 27),
+def test_event_ics_spanning_days_without_an_end_time_keeps_its_start_time(client):
+    event = EventFactory(
+        start_time=datetime.time(9, 0),
+        end_date=datetime.date(2023, 4, 26),
+        timezone="Asia/Bishkek",
     )
+    (component,) = _events(_calendar(client, f"/en/events/{event.slug}.ics"))
+    assert (component["DTSTART"].to_ical(), component["DTEND"].to_ical()) == (
+        b"20230424T090000",
+        b"20230427T000000",
+    )
+    assert component["DTSTART"].params["TZID"] == "Asia/Bishkek"
 
 
 @pytest.mark.parametrize(
