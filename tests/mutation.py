@@ -234,7 +234,12 @@ MUTANTS = [
         "diplomacy/services.py",
         "    except IntegrityError:\n",
         "    except ZeroDivisionError:\n",
-        (*MODELS, "tests/events/api/test_writes.py", "tests/events/test_services.py"),
+        (
+            *MODELS,
+            "tests/events/api/test_writes.py",
+            "tests/events/test_services.py",
+            "tests/events/test_concurrency.py",
+        ),
     ),
     # --- the Editors group ------------------------------------------------------
     Mutant(

@@ -184,3 +184,48 @@ def test_service_updates_from_copies_read_before_the_lock_lose_nothing():
     assert _in_threads(len(fields), update) == [None] * len(fields)
     event.refresh_from_db()
     assert [getattr(event, field) for field in fields] == [f"w{i}-r4" for i in range(len(fields))]
+
+
+def test_a_create_that_loses_a_race_for_its_slug_is_a_400_not_a_500(token):
+    """Validation reads before it writes: the other writer's row is not yet
+    committed when this request checks the slug, and is when it inserts."""
+    from django.db import transaction
+
+    from tests.http import PERSON
+
+    inserted, answer = threading.Event(), {}
+
+    def other_writer() -> None:
+        with transaction.atomic():
+            PersonFactory(slug="anna-ivanova")
+            inserted.set()
+            # Commit once the request waits on this row's unique index entry.
+            with connections["default"].cursor() as cursor:
+                for _attempt in range(600):
+                    cursor.execute(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                    )
+                    if cursor.fetchone()[0]:
+                        break
+                    threading.Event().wait(0.05)
+        connections.close_all()
+
+    def request() -> None:
+        inserted.wait(60)
+        body = {**PERSON, "slug": "anna-ivanova"}
+        response = _client(token).post("/api/v1/people/", body, format="json")
+        answer.update(status=response.status_code, body=response.json())
+        connections.close_all()
+
+    threads = [threading.Thread(target=other_writer), threading.Thread(target=request)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert answer["status"] == 400, answer
+    assert [error["detail"] for error in answer["body"]["errors"]] == [
+        "Someone else saved a conflicting change at the same time; try again."
+    ]
+    assert list(Person.objects.values_list("slug", flat=True)) == ["anna-ivanova"]
