@@ -114,8 +114,11 @@ MUTANTS = [
     Mutant(
         "drafts: country filter choices count drafts",
         "events/selectors/figures.py",
-        "filter(event__status__in=Event.PUBLIC_STATUSES)\n",
-        "all()\n",
+        (
+            "filter(event__status__in=Event.PUBLIC_STATUSES)\n",
+            "Event.countries.through.objects.filter(event__in=public_events())\n",
+        ),
+        ("all()\n", "Event.countries.through.objects.all()\n"),
         DRAFTS,
     ),
     Mutant(

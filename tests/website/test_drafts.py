@@ -63,3 +63,17 @@ def test_editors_see_drafts_where_the_public_does_not(editor_client, draft_world
     # above really looks where a draft would appear.
     for url in ("/en/competitions/cup/", "/en/people/speaker/", "/en/search/?q=Secret"):
         assert SECRET in fetch(editor_client, url).content.decode(), url
+
+
+def test_a_country_only_a_draft_involves_is_no_filter_choice(client, draft_world):
+    from django.core.cache import cache
+
+    from tests.factories import CountryFactory
+
+    draft_world["events"]["draft"].countries.add(CountryFactory(name_en="Draftland"))
+    cache.clear()
+    page = fetch(client, "/en/events/").content.decode()
+    # The published event's countries are offered; the draft's own is not.
+    assert ("Guestland" in page, "Hostland" in page, "Draftland" in page) == (True, True, False)
+    statistics = fetch(client, "/en/statistics/").content.decode()
+    assert "Draftland" not in statistics
