@@ -67,7 +67,7 @@ def _request(client, argv: list[str], token: str | None, etag: str = ""):
 
 def test_the_docs_have_every_use_case():
     urls = [" ".join(argv) for argv in _curl_commands()]
-    assert len(urls) == 17
+    assert len(urls) == 18
 
 
 @pytest.mark.django_db
