@@ -2,6 +2,7 @@
 event form fits the screen, and each step of the guide is photographed into
 docs/screenshots/ as it is done."""
 
+import os
 import re
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def _log_in(page, url: str, username: str, next_path: str) -> None:
     page.click("input[type=submit]")
 
 
+def _photograph(target, name: str) -> None:
+    """Written to docs/screenshots/ only when asked (UPDATE_SCREENSHOTS=1),
+    so that a test run leaves the checkout as it was."""
+    if os.environ.get("UPDATE_SCREENSHOTS"):
+        target.screenshot(path=SCREENSHOTS / name)
+
+
 def _page_width(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth")
 
@@ -48,22 +56,23 @@ def test_editors_guide_event_form_fits_1366_px_and_is_photographed(desk, page):
     expect(page).to_have_url(re.compile(rf"/admin/events/event/{event_pk}/change/$"))
     # Ten participants with their titles, and no horizontal scroll.
     expect(page.locator("#participations-group tr.form-row.has_original")).to_have_count(10)
-    assert _page_width(page) <= WIDTH
-    # The title's languages are behind a switch: one column shows at a time.
+    # The title's languages are behind a switch (made by the page's script,
+    # so wait for it): one column shows at a time.
     switch = page.locator("#participations-group .language-columns button")
     expect(switch).to_have_text(["EN", "RU", "KY"])
+    assert _page_width(page) <= WIDTH
     expect(page.locator("#id_participations-0-position_title_ru")).to_be_hidden()
     switch.nth(1).click()
     expect(page.locator("#id_participations-0-position_title_ru")).to_be_visible()
     assert _page_width(page) <= WIDTH
-    page.locator("#participations-group").screenshot(path=SCREENSHOTS / "participants.png")
-    page.screenshot(path=SCREENSHOTS / "event-form.png")
+    _photograph(page.locator("#participations-group"), "participants.png")
+    _photograph(page, "event-form.png")
 
     page.goto(f"{url}/admin/events/event/add/")
     assert _page_width(page) <= WIDTH
-    page.screenshot(path=SCREENSHOTS / "event-add.png")
+    _photograph(page, "event-add.png")
     page.goto(f"{url}/admin/events/event/?missing=ky")
-    page.screenshot(path=SCREENSHOTS / "event-list-languages.png")
+    _photograph(page, "event-list-languages.png")
     assert page.problems == []
 
 
@@ -78,7 +87,7 @@ def test_editors_guide_duplicates_merge_and_import_are_photographed(desk, page):
     expect(page.locator(".field-not_a_duplicate .errorlist")).to_contain_text(
         "This may already be on record:"
     )
-    page.screenshot(path=SCREENSHOTS / "person-duplicates.png")
+    _photograph(page, "person-duplicates.png")
 
     page.goto(f"{url}/admin/people/person/?q=Kosach")
     page.locator("input[name=_selected_action]").nth(0).check()
@@ -86,12 +95,12 @@ def test_editors_guide_duplicates_merge_and_import_are_photographed(desk, page):
     page.select_option("select[name=action]", "merge_selected")
     page.click("button[name=index]")
     expect(page.locator("#merge-form")).to_be_visible()
-    page.screenshot(path=SCREENSHOTS / "merge.png")
+    _photograph(page, "merge.png")
     page.click("#merge-form input[type=submit]")
     expect(page.locator(".messagelist .success")).to_contain_text("was merged into")
 
     page.goto(f"{url}/admin/people/person/import/")
-    page.screenshot(path=SCREENSHOTS / "import.png")
+    _photograph(page, "import.png")
     page.goto(f"{url}/admin/events/deletedevent/")
-    page.screenshot(path=SCREENSHOTS / "trash.png")
+    _photograph(page, "trash.png")
     assert page.problems == []
