@@ -2,8 +2,10 @@
 rows given by slug or ISO code."""
 
 import copy
+import dataclasses
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import django_filters
 from django import forms
@@ -150,13 +152,25 @@ class OrderedFilterSet(django_filters.FilterSet):
                 # Bind `method=` filters to this copy, as django-filter's setter does.
                 declared_filter.method = declared_filter.method
 
+    # A list whose filters are one typed selector (events/selectors): the
+    # dataclass of its filters and the function that applies them, given
+    # what was sent, instead of each declared filter on its own.
+    selector_filters: type | None = None
+    selector: Callable[[QuerySet, Any], QuerySet] | None = None
+
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         orderings = [
             name for name, declared in self.filters.items() if isinstance(declared, OrderingFilter)
         ]
-        for name, value in self.form.cleaned_data.items():
-            if name not in orderings:
-                queryset = self.filters[name].filter(queryset, value)
+        data = self.form.cleaned_data
+        if self.selector_filters is not None:
+            names = [field.name for field in dataclasses.fields(self.selector_filters)]
+            given = {name: data[name] for name in names if data.get(name) not in (None, "")}
+            queryset = type(self).selector(queryset, self.selector_filters(**given))
+        else:
+            for name, value in data.items():
+                if name not in orderings:
+                    queryset = self.filters[name].filter(queryset, value)
         for name in orderings:
             queryset = self.filters[name].filter(queryset, self.form.cleaned_data.get(name))
         return queryset

@@ -79,15 +79,12 @@ class EventFilter(OrderedFilterSet):
     )
     ordering = OrderingFilter(EVENT_ORDERINGS, default=DEFAULT_ORDERING)
 
+    selector_filters = EventFilters
+    selector = staticmethod(filter_events)
+
     class Meta:
         model = Event
         fields = [*FILTER_NAMES, "ordering"]
-
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        data = self.form.cleaned_data
-        given = {name: data[name] for name in FILTER_NAMES if data.get(name) not in (None, "")}
-        events = filter_events(queryset, EventFilters(**given))
-        return self.filters["ordering"].filter(events, data.get("ordering"))
 
 
 COMPETITION_ORDERINGS = {

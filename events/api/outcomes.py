@@ -6,6 +6,8 @@ The event's serializers (events/api/serializers.py) nest these; nothing here
 imports them, so the two modules do not import each other.
 """
 
+from dataclasses import fields
+
 import django_filters
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
@@ -278,7 +280,7 @@ class EventReportedFiguresWriteSerializer(serializers.Serializer):
 # --- the /outcomes/ list ----------------------------------------------------------------
 
 
-FILTER_NAMES = ["kind", "party_organization", "party_country", "year", "event", "updated_since"]
+FILTER_NAMES = [field.name for field in fields(OutcomeFilters)]
 
 
 def _visible_events(request) -> QuerySet[Event]:
@@ -304,15 +306,12 @@ class OutcomeFilter(OrderedFilterSet):
     updated_since = UpdatedSinceFilter()
     ordering = OrderingFilter(OUTCOME_ORDERINGS, default=DEFAULT_OUTCOME_ORDERING)
 
+    selector_filters = OutcomeFilters
+    selector = staticmethod(filter_outcomes)
+
     class Meta:
         model = Outcome
         fields = [*FILTER_NAMES, "ordering"]
-
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        data = self.form.cleaned_data
-        given = {name: data[name] for name in FILTER_NAMES if data.get(name) not in (None, "")}
-        outcomes = filter_outcomes(queryset, OutcomeFilters(**given))
-        return self.filters["ordering"].filter(outcomes, data.get("ordering"))
 
 
 class OutcomeViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
